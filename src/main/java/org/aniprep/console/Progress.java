@@ -1,0 +1,87 @@
+package org.aniprep.console;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+/** A progress bar on stderr with count, rate and ETA; silent under {@code --quiet}. Thread-safe. */
+public final class Progress implements AutoCloseable {
+    private static volatile boolean quiet;
+
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    public static void setQuiet(boolean q) {
+        quiet = q;
+    }
+
+    public static boolean isQuiet() {
+        return quiet;
+    }
+
+    /**
+     * @param task  what is counted, e.g. "extract"
+     * @param unit  the unit name shown with the rate, e.g. "frames"
+     * @param total the expected total, or -1 when unknown
+     */
+    public static Progress start(String task, String unit, long total) {
+        if (quiet) {
+            return new Progress(null);
+        }
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" " + unit, 1)
+                .showSpeed()
+                .setSpeedUnit(ChronoUnit.SECONDS)
+                .setUpdateIntervalMillis(500)
+                .setMaxRenderedLength(110)
+                .continuousUpdate()
+                .build();
+        return new Progress(bar);
+    }
+
+    public void step() {
+        stepBy(1);
+    }
+
+    public void stepBy(long n) {
+        if (bar != null) {
+            bar.stepBy(n);
+        }
+    }
+
+    public void setTotal(long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+        }
+    }
+
+    public void setExtra(String message) {
+        if (bar != null) {
+            bar.setExtraMessage(message);
+        }
+    }
+
+    public long current() {
+        return bar == null ? 0 : bar.getCurrent();
+    }
+
+    public Duration elapsed() {
+        return bar == null ? Duration.ZERO : bar.getTotalElapsed();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

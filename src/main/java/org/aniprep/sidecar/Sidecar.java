@@ -1,0 +1,78 @@
+package org.aniprep.sidecar;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
+/**
+ * The per-image record every stage shares: one JSON object whose top-level keys are sections, one
+ * per stage ({@code image}, {@code source}, {@code dedup}, {@code tags}, {@code detect}, ...). A
+ * stage reads any section but writes only its own, so stages run in any order and a rerun of one
+ * never loses another's fields. Sections it does not know (a newer aniprep's) are kept as they are.
+ */
+public final class Sidecar {
+    public static final int SCHEMA = 1;
+
+    private final ObjectNode root;
+
+    private Sidecar(ObjectNode root) {
+        this.root = root;
+    }
+
+    public static Sidecar empty() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        return new Sidecar(root);
+    }
+
+    static Sidecar of(ObjectNode root) {
+        return new Sidecar(root);
+    }
+
+    public boolean has(String section) {
+        return root.hasNonNull(section);
+    }
+
+    /** The section as a record/class, or empty when absent. */
+    public <T> Optional<T> get(String section, Class<T> type) {
+        JsonNode node = root.get(section);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.treeToValue(node, type));
+        } catch (JsonProcessingException e) {
+            throw new SidecarException("section '" + section + "' is not a valid " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Replaces one section with {@code value} (a record, a map or a JsonNode). */
+    public Sidecar put(String section, Object value) {
+        if ("schema".equals(section)) {
+            throw new IllegalArgumentException("'schema' is not a section");
+        }
+        root.set(section, Json.MAPPER.valueToTree(value));
+        return this;
+    }
+
+    public Sidecar remove(String section) {
+        root.remove(section);
+        return this;
+    }
+
+    /** A deep copy of the JSON, for reading fields no record describes. */
+    public ObjectNode json() {
+        return root.deepCopy();
+    }
+
+    ObjectNode root() {
+        return root;
+    }
+
+    public Sidecar copy() {
+        return new Sidecar(root.deepCopy());
+    }
+}
