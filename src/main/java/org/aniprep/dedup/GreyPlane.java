@@ -1,0 +1,84 @@
+package org.aniprep.dedup;
+
+import org.aniprep.image.RgbImage;
+
+/** Small float planes made from an image: luma or chroma, shrunk by area averaging. */
+final class GreyPlane {
+    enum Channel { LUMA, CB, CR }
+
+    private GreyPlane() {
+    }
+
+    /** Pillow's {@code convert("L")}: ITU-R 601 luma with its fixed-point rounding. */
+    static int luma(int r, int g, int b) {
+        return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+    }
+
+    /**
+     * The channel shrunk to {@code w × h}: each target pixel is the mean of the source pixels of its
+     * cell. Area averaging is what keeps the hash stable under re-encoding noise and sub-cell shifts.
+     */
+    static float[] shrink(RgbImage img, Channel channel, int w, int h) {
+        int sw = img.width();
+        int sh = img.height();
+        int[] colCell = cells(sw, w);
+        int[] rowCell = cells(sh, h);
+        double[] sums = new double[w * h];
+        int[] counts = new int[w * h];
+        byte[] px = img.rgb();
+        for (int y = 0; y < sh; y++) {
+            int rowBase = rowCell[y] * w;
+            int i = y * sw * 3;
+            for (int x = 0; x < sw; x++, i += 3) {
+                int r = px[i] & 0xff;
+                int g = px[i + 1] & 0xff;
+                int b = px[i + 2] & 0xff;
+                int cell = rowBase + colCell[x];
+                sums[cell] += value(channel, r, g, b);
+                counts[cell]++;
+            }
+        }
+        float[] out = new float[w * h];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = counts[k] == 0 ? 0f : (float) (sums[k] / counts[k]);
+        }
+        fillEmpty(out, counts, w, h);
+        return out;
+    }
+
+    private static double value(Channel channel, int r, int g, int b) {
+        return switch (channel) {
+            case LUMA -> luma(r, g, b);
+            case CB -> 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
+            case CR -> 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+        };
+    }
+
+    /** Which target cell each source coordinate falls into. */
+    private static int[] cells(int source, int target) {
+        int[] cell = new int[source];
+        for (int s = 0; s < source; s++) {
+            cell[s] = (int) ((long) s * target / source);
+        }
+        return cell;
+    }
+
+    /** When the source is smaller than the target some cells get no pixel: copy the nearest filled one. */
+    private static void fillEmpty(float[] out, int[] counts, int w, int h) {
+        int[] col = new int[w];
+        int[] row = new int[h];
+        for (int x = 0; x < w; x++) {
+            col[x] = counts[x] > 0 || x == 0 ? x : col[x - 1];
+        }
+        for (int y = 0; y < h; y++) {
+            row[y] = counts[y * w] > 0 || y == 0 ? y : row[y - 1];
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (counts[y * w + x] == 0) {
+                    out[y * w + x] = out[row[y] * w + col[x]];
+                }
+            }
+        }
+    }
+}
