@@ -1,0 +1,129 @@
+package org.aniprep.dedup;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.image.ImageLoadException;
+import org.aniprep.image.ImageLoader;
+import org.aniprep.image.RgbImage;
+import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.FrameSource;
+import org.aniprep.sidecar.Sidecar;
+import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.SidecarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Fingerprints every image: from the sidecar cache when it holds one made by the same method, else
+ * by decoding the image (in parallel), caching the result in the sidecar when allowed. Bad images
+ * and bad sidecars become one problem line each and are left out.
+ */
+final class FingerprintScan {
+    private static final Logger LOG = LoggerFactory.getLogger(FingerprintScan.class);
+
+    private final PerceptualHash method;
+    private final ImageLoader loader;
+    private final boolean writeCache;
+    private final Problems problems;
+
+    FingerprintScan(PerceptualHash method, ImageLoader loader, boolean writeCache, Problems problems) {
+        this.method = method;
+        this.loader = loader;
+        this.writeCache = writeCache;
+        this.problems = problems;
+    }
+
+    /** The fingerprint of one decoded image. */
+    static DedupInfo fingerprint(PerceptualHash method, RgbImage img) {
+        return DedupInfo.cache(method.id(), method.hash(img).toHex(), Sharpness.varianceOfLaplacian(img));
+    }
+
+    /** The items of {@code images} (relative to {@code root}) that could be fingerprinted, in time order. */
+    List<DedupItem> scan(Path root, List<Path> images) {
+        List<DedupItem> ready = new ArrayList<>();
+        List<DedupItem> missing = new ArrayList<>();
+        for (Path image : images) {
+            String rel = root.relativize(image).toString().replace('\\', '/');
+            try {
+                Sidecar sidecar = SidecarStore.read(image);
+                FrameSource source = sidecar.get(FrameSource.SECTION, FrameSource.class).orElse(null);
+                DedupInfo info = sidecar.get(DedupInfo.SECTION, DedupInfo.class).orElse(null);
+                boolean cached = info != null && method.id().equals(info.method()) && info.hash() != null
+                        && info.sharpness() != null;
+                (cached ? ready : missing).add(new DedupItem(image, rel, source, info));
+            } catch (SidecarException e) {
+                problems.add(SidecarStore.pathFor(image), e.getMessage() + "; image skipped");
+            }
+        }
+        LOG.info("{} image(s): {} fingerprint(s) cached, {} to compute ({})", ready.size() + missing.size(),
+                ready.size(), missing.size(), method.id());
+        ready.addAll(compute(missing));
+        ready.sort(TimeOrder.ITEMS);
+        return ready;
+    }
+
+    private List<DedupItem> compute(List<DedupItem> todo) {
+        List<DedupItem> done = new ArrayList<>();
+        if (todo.isEmpty()) {
+            return done;
+        }
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), todo.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (Progress progress = Progress.start("dedup: hash", "img", todo.size())) {
+            List<Future<DedupItem>> futures = new ArrayList<>();
+            for (DedupItem item : todo) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return computeOne(item);
+                    } finally {
+                        progress.step();
+                    }
+                }));
+            }
+            for (Future<DedupItem> f : futures) {
+                DedupItem item = f.get();
+                if (item != null) {
+                    done.add(item);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return done;
+    }
+
+    private DedupItem computeOne(DedupItem item) {
+        try {
+            DedupInfo info = fingerprint(method, loader.load(item.file()));
+            DedupInfo old = item.info();
+            if (old != null) { // a method change keeps the group record of earlier runs
+                info = new DedupInfo(info.method(), info.hash(), info.sharpness(), old.groupSize(), old.removed(),
+                        old.kept(), old.distance());
+            }
+            if (writeCache) {
+                SidecarStore.put(item.file(), DedupInfo.SECTION, info);
+            }
+            return new DedupItem(item.file(), item.relative(), item.source(), info);
+        } catch (ImageLoadException e) {
+            problems.add(item.file(), e.getMessage() + "; skipped");
+        } catch (SidecarException e) {
+            problems.add(SidecarStore.pathFor(item.file()), e.getMessage() + "; skipped");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            problems.add(item.file(), "cannot be hashed (" + e + "); skipped");
+        }
+        return null;
+    }
+}
