@@ -76,7 +76,8 @@ final class DedupActions {
                 try {
                     SidecarStore.put(kept.file(), DedupInfo.SECTION, updated);
                 } catch (SidecarException e) {
-                    problems.add(SidecarStore.pathFor(kept.file()), e.getMessage());
+                    problems.add(SidecarStore.pathFor(kept.file()),
+                            FingerprintScan.withoutPath(e.getMessage(), SidecarStore.pathFor(kept.file())));
                 }
             }
         }

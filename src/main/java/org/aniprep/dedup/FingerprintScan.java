@@ -60,7 +60,7 @@ final class FingerprintScan {
                         && info.sharpness() != null;
                 (cached ? ready : missing).add(new DedupItem(image, rel, source, info));
             } catch (SidecarException e) {
-                problems.add(SidecarStore.pathFor(image), e.getMessage() + "; image skipped");
+                problems.add(SidecarStore.pathFor(image), withoutPath(e.getMessage(), SidecarStore.pathFor(image)) + "; image skipped");
             }
         }
         LOG.info("{} image(s): {} fingerprint(s) cached, {} to compute ({})", ready.size() + missing.size(),
@@ -105,6 +105,12 @@ final class FingerprintScan {
         return done;
     }
 
+    /** Sidecar messages start with the file, which the problem line already names. */
+    static String withoutPath(String message, Path file) {
+        String prefix = file + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : String.valueOf(message);
+    }
+
     private DedupItem computeOne(DedupItem item) {
         try {
             DedupInfo info = fingerprint(method, loader.load(item.file()));
@@ -120,7 +126,7 @@ final class FingerprintScan {
         } catch (ImageLoadException e) {
             problems.add(item.file(), e.getMessage() + "; skipped");
         } catch (SidecarException e) {
-            problems.add(SidecarStore.pathFor(item.file()), e.getMessage() + "; skipped");
+            problems.add(SidecarStore.pathFor(item.file()), withoutPath(e.getMessage(), SidecarStore.pathFor(item.file())) + "; skipped");
         } catch (RuntimeException | OutOfMemoryError e) {
             problems.add(item.file(), "cannot be hashed (" + e + "); skipped");
         }
