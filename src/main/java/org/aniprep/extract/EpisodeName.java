@@ -26,7 +26,7 @@ public record EpisodeName(String series, Integer season, Integer episode) {
     public static EpisodeName parse(String fileName) {
         String stem = fileName.replaceFirst("\\.[^.]+$", "");
         String text = BRACKETS.matcher(stem).replaceAll(" ");
-        text = RELEASE_TOKENS.matcher(text).replaceAll(" ").replace('_', ' ').replaceAll("\\s+", " ").strip();
+        text = RELEASE_TOKENS.matcher(text).replaceAll(" ").replace('_', ' ').replace('.', ' ').replaceAll("\\s+", " ").strip();
         for (Pattern p : new Pattern[]{SEASON_EPISODE, DASH_NUMBER, EP_WORD, TRAILING}) {
             MatchResult m = lastMatch(p, text);
             if (m != null) {

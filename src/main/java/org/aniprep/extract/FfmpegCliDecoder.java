@@ -38,7 +38,7 @@ public final class FfmpegCliDecoder implements FrameDecoder {
     private final Deque<String> errorTail = new ArrayDeque<>();
     private final VideoInfo info;
     private double firstTime = Double.NaN;
-    private long kept;
+    private long position;
 
     public FfmpegCliDecoder(Path ffmpeg, Path video, Selection selection, Hwaccel hwaccel) throws IOException {
         this.info = JavacvDecoder.probe(video);
@@ -87,9 +87,10 @@ public final class FfmpegCliDecoder implements FrameDecoder {
         return info;
     }
 
+    /** The pipe carries kept frames only: the position of the last one stands in for the decoded count. */
     @Override
     public long decodedFrames() {
-        return kept;
+        return position;
     }
 
     @Override
@@ -121,8 +122,8 @@ public final class FfmpegCliDecoder implements FrameDecoder {
             firstTime = meta.ptsTime();
         }
         double time = meta.ptsTime() - firstTime;
-        kept++;
-        long index = info.fps() > 0 ? Math.round(time * info.fps()) : kept - 1;
+        long index = info.fps() > 0 ? Math.round(time * info.fps()) : position;
+        position = index + 1;
         return new DecodedFrame(index, time, bgr);
     }
 
