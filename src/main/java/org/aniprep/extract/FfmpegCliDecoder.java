@@ -43,11 +43,11 @@ public final class FfmpegCliDecoder implements FrameDecoder {
     public FfmpegCliDecoder(Path ffmpeg, Path video, Selection selection, Hwaccel hwaccel) throws IOException {
         this.info = JavacvDecoder.probe(video);
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "info"));
-        if (hwaccel == Hwaccel.CUDA || hwaccel == Hwaccel.AUTO && FfmpegCli.supportsCuda(ffmpeg)) {
+        if (hwaccel == Hwaccel.CUDA || hwaccel == Hwaccel.AUTO && NvidiaDriver.present() && FfmpegCli.supportsCuda(ffmpeg)) {
             cmd.addAll(List.of("-hwaccel", "cuda"));
         }
         if (selection.keyframesOnly()) {
-            cmd.addAll(List.of("-skip_frame", "nokey"));
+            cmd.addAll(List.of("-skip_frame", "nointra"));
         }
         String vf = (selection.filter() == null ? "" : selection.filter() + ",") + "showinfo";
         cmd.addAll(List.of("-i", video.toAbsolutePath().toString(), "-map", "0:v:0", "-vf", vf,

@@ -4,7 +4,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
@@ -27,9 +26,11 @@ public final class JavacvDecoder implements FrameDecoder {
     private static final Set<String> CUVID_CODECS = Set.of("h264", "hevc", "av1", "vp9", "vp8", "mpeg2video", "mpeg4");
     private static final AtomicBoolean CUDA_FAILED = new AtomicBoolean();
 
+    /** FFmpeg's own log lines only with --verbose: every failure is reported as one aniprep line instead. */
+    private static final int FFMPEG_LOG_LEVEL = LOG.isDebugEnabled() ? avutil.AV_LOG_ERROR : avutil.AV_LOG_QUIET;
+
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+        avutil.av_log_set_level(FFMPEG_LOG_LEVEL);
     }
 
     private final FFmpegFrameGrabber grabber;
@@ -124,7 +125,7 @@ public final class JavacvDecoder implements FrameDecoder {
                     // falling back anyway
                 }
             } finally {
-                avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+                avutil.av_log_set_level(FFMPEG_LOG_LEVEL);
             }
         }
         FFmpegFrameGrabber g = configure(new FFmpegFrameGrabber(video.toFile()), selection);
@@ -145,7 +146,7 @@ public final class JavacvDecoder implements FrameDecoder {
         g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         g.setVideoOption("threads", "auto");
         if (selection.keyframesOnly()) {
-            g.setVideoOption("skip_frame", "nokey");
+            g.setVideoOption("skip_frame", "nointra");
         }
         return g;
     }
@@ -155,8 +156,8 @@ public final class JavacvDecoder implements FrameDecoder {
         if (m.contains("Invalid data found")) {
             return "not a video file FFmpeg can read (invalid data)";
         }
-        if (m.contains("avformat_open_input")) {
-            return "cannot be opened as a video (" + m.replaceAll(".*avformat_open_input\\(\\) error -?\\d+: ", "") + ")";
+        if (m.contains("avformat_open_input") || m.contains("Could not open input")) {
+            return "not a video FFmpeg can open (another kind of file, or damaged/truncated before its index)";
         }
         return m;
     }

@@ -2,7 +2,8 @@ package org.aniprep.extract;
 
 /**
  * Which frames to keep: FFmpeg's mpdecimate with the given parameters (drops frames too similar to
- * the last kept one), or key frames only.
+ * the last kept one), or intra frames only (what the reference pipeline's select=eq(pict_type,I) keeps; the
+ * decoder skips the other frames, so this mode is fast).
  */
 public record Selection(boolean keyframesOnly, String mpdecimate) {
     /** The seed pipeline's parameters. */
