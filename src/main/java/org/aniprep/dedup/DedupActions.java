@@ -53,6 +53,7 @@ final class DedupActions {
         for (DedupPlan.Group g : plan.groups()) {
             DedupItem kept = plan.items().get(g.kept());
             Set<String> gone = new LinkedHashSet<>();
+            int dropped = kept.info().droppedCount();
             if (kept.info().removed() != null) {
                 gone.addAll(kept.info().removed());
             }
@@ -67,11 +68,12 @@ final class DedupActions {
                     if (m.info().removed() != null) {
                         gone.addAll(m.info().removed()); // a former kept frame hands its group over
                     }
+                    dropped += m.info().droppedCount();
                 }
             }
             List<String> names = new ArrayList<>(gone);
             names.sort(NaturalOrder.INSTANCE);
-            DedupInfo updated = kept.info().asKept(names);
+            DedupInfo updated = kept.info().asKept(names, dropped);
             if (!updated.equals(kept.info())) {
                 try {
                     SidecarStore.put(kept.file(), DedupInfo.SECTION, updated);

@@ -114,10 +114,8 @@ final class FingerprintScan {
     private DedupItem computeOne(DedupItem item) {
         try {
             DedupInfo info = fingerprint(method, loader.load(item.file()));
-            DedupInfo old = item.info();
-            if (old != null) { // a method change keeps the group record of earlier runs
-                info = new DedupInfo(info.method(), info.hash(), info.sharpness(), old.groupSize(), old.removed(),
-                        old.kept(), old.distance());
+            if (item.info() != null) { // a method change keeps the group record of earlier runs
+                info = item.info().withFingerprint(info);
             }
             if (writeCache) {
                 SidecarStore.put(item.file(), DedupInfo.SECTION, info);

@@ -19,11 +19,17 @@ final class GreyPlane {
      * cell. Area averaging is what keeps the hash stable under re-encoding noise and sub-cell shifts.
      */
     static float[] shrink(RgbImage img, Channel channel, int w, int h) {
+        return shrink(img, new Channel[]{channel}, w, h)[0];
+    }
+
+    /** Several channels shrunk in one pass over the pixels. */
+    static float[][] shrink(RgbImage img, Channel[] channels, int w, int h) {
         int sw = img.width();
         int sh = img.height();
         int[] colCell = cells(sw, w);
         int[] rowCell = cells(sh, h);
-        double[] sums = new double[w * h];
+        int nc = channels.length;
+        double[] sums = new double[w * h * nc];
         int[] counts = new int[w * h];
         byte[] px = img.rgb();
         for (int y = 0; y < sh; y++) {
@@ -34,15 +40,19 @@ final class GreyPlane {
                 int g = px[i + 1] & 0xff;
                 int b = px[i + 2] & 0xff;
                 int cell = rowBase + colCell[x];
-                sums[cell] += value(channel, r, g, b);
+                for (int c = 0; c < nc; c++) {
+                    sums[cell * nc + c] += value(channels[c], r, g, b);
+                }
                 counts[cell]++;
             }
         }
-        float[] out = new float[w * h];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = counts[k] == 0 ? 0f : (float) (sums[k] / counts[k]);
+        float[][] out = new float[nc][w * h];
+        for (int c = 0; c < nc; c++) {
+            for (int k = 0; k < w * h; k++) {
+                out[c][k] = counts[k] == 0 ? 0f : (float) (sums[k * nc + c] / counts[k]);
+            }
+            fillEmpty(out[c], counts, w, h);
         }
-        fillEmpty(out, counts, w, h);
         return out;
     }
 

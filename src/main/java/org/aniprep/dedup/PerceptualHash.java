@@ -28,9 +28,9 @@ public enum PerceptualHash {
         @Override
         public BitHash hash(RgbImage img) {
             long[] w = new long[3];
-            GreyPlane.Channel[] channels = GreyPlane.Channel.values();
+            float[][] planes = GreyPlane.shrink(img, GreyPlane.Channel.values(), 32, 32);
             for (int c = 0; c < 3; c++) {
-                w[c] = dctHash(GreyPlane.shrink(img, channels[c], 32, 32), 32, 8).words()[0];
+                w[c] = dctHash(planes[c], 32, 8).words()[0];
             }
             return new BitHash(w);
         }

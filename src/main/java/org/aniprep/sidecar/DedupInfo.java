@@ -5,23 +5,36 @@ import java.util.List;
 /**
  * Section {@code dedup}: the cached fingerprint of the image ({@code method} names the algorithm and
  * version; a different method recomputes) and its sharpness, plus the grouping result. A kept frame
- * carries {@code groupSize} and the {@code removed} members (paths relative to the dedup folder,
- * restorable from {@code _removed/}); a removed frame names the {@code kept} one and its
- * {@code distance} to it.
+ * carries {@code groupSize}: itself, the {@code removed} members (paths relative to the dedup folder,
+ * restorable from {@code _removed/}) and the {@code dropped} duplicates that {@code extract --dedup}
+ * never wrote. A removed frame names the {@code kept} one and its {@code distance} to it.
  */
 public record DedupInfo(String method, String hash, Double sharpness, Integer groupSize, List<String> removed,
-                        String kept, Double distance) {
+                        Integer dropped, String kept, Double distance) {
     public static final String SECTION = "dedup";
 
     public static DedupInfo cache(String method, String hash, double sharpness) {
-        return new DedupInfo(method, hash, sharpness, null, null, null, null);
+        return new DedupInfo(method, hash, sharpness, null, null, null, null, null);
     }
 
-    public DedupInfo asKept(List<String> removedMembers) {
-        return new DedupInfo(method, hash, sharpness, 1 + removedMembers.size(), List.copyOf(removedMembers), null, null);
+    /** Never-written duplicates recorded for this frame (0 when none). */
+    public int droppedCount() {
+        return dropped == null ? 0 : dropped;
+    }
+
+    public DedupInfo asKept(List<String> removedMembers, int droppedDuplicates) {
+        return new DedupInfo(method, hash, sharpness, 1 + removedMembers.size() + droppedDuplicates,
+                removedMembers.isEmpty() ? null : List.copyOf(removedMembers),
+                droppedDuplicates == 0 ? null : droppedDuplicates, null, null);
     }
 
     public DedupInfo asRemoved(String keptFrame, double distanceToKept) {
-        return new DedupInfo(method, hash, sharpness, null, null, keptFrame, distanceToKept);
+        return new DedupInfo(method, hash, sharpness, null, null, null, keptFrame, distanceToKept);
+    }
+
+    /** This record with another fingerprint, the group fields kept (a method change recomputes only the hash). */
+    public DedupInfo withFingerprint(DedupInfo fingerprint) {
+        return new DedupInfo(fingerprint.method, fingerprint.hash, fingerprint.sharpness, groupSize, removed, dropped,
+                kept, distance);
     }
 }
