@@ -53,7 +53,7 @@ final class DedupActions {
         for (DedupPlan.Group g : plan.groups()) {
             DedupItem kept = plan.items().get(g.kept());
             Set<String> gone = new LinkedHashSet<>();
-            int dropped = kept.info().droppedCount();
+            java.util.Map<String, Integer> dropped = kept.info().droppedByEpisode();
             if (kept.info().removed() != null) {
                 gone.addAll(kept.info().removed());
             }
@@ -68,7 +68,7 @@ final class DedupActions {
                     if (m.info().removed() != null) {
                         gone.addAll(m.info().removed()); // a former kept frame hands its group over
                     }
-                    dropped += m.info().droppedCount();
+                    m.info().droppedByEpisode().forEach((ep, n) -> dropped.merge(ep, n, Integer::sum));
                 }
             }
             List<String> names = new ArrayList<>(gone);

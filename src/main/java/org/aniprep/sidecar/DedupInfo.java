@@ -1,16 +1,18 @@
 package org.aniprep.sidecar;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Section {@code dedup}: the cached fingerprint of the image ({@code method} names the algorithm and
  * version; a different method recomputes) and its sharpness, plus the grouping result. A kept frame
  * carries {@code groupSize}: itself, the {@code removed} members (paths relative to the dedup folder,
- * restorable from {@code _removed/}) and the {@code dropped} duplicates that {@code extract --dedup}
- * never wrote. A removed frame names the {@code kept} one and its {@code distance} to it.
+ * restorable from {@code _removed/}) and the duplicates that {@code extract --dedup} never wrote,
+ * counted per episode in {@code dropped} (so an episode that is extracted again replaces its count). A removed frame names the {@code kept} one and its {@code distance} to it.
  */
 public record DedupInfo(String method, String hash, Double sharpness, Integer groupSize, List<String> removed,
-                        Integer dropped, String kept, Double distance) {
+                        Map<String, Integer> dropped, String kept, Double distance) {
     public static final String SECTION = "dedup";
 
     public static DedupInfo cache(String method, String hash, double sharpness) {
@@ -19,13 +21,19 @@ public record DedupInfo(String method, String hash, Double sharpness, Integer gr
 
     /** Never-written duplicates recorded for this frame (0 when none). */
     public int droppedCount() {
-        return dropped == null ? 0 : dropped;
+        return dropped == null ? 0 : dropped.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    public DedupInfo asKept(List<String> removedMembers, int droppedDuplicates) {
-        return new DedupInfo(method, hash, sharpness, 1 + removedMembers.size() + droppedDuplicates,
-                removedMembers.isEmpty() ? null : List.copyOf(removedMembers),
-                droppedDuplicates == 0 ? null : droppedDuplicates, null, null);
+    /** The per-episode dropped counts (a modifiable copy, empty when none). */
+    public Map<String, Integer> droppedByEpisode() {
+        return dropped == null ? new TreeMap<>() : new TreeMap<>(dropped);
+    }
+
+    public DedupInfo asKept(List<String> removedMembers, Map<String, Integer> droppedDuplicates) {
+        Map<String, Integer> d = new TreeMap<>(droppedDuplicates);
+        d.values().removeIf(v -> v == 0);
+        return new DedupInfo(method, hash, sharpness, 1 + removedMembers.size() + d.values().stream().mapToInt(Integer::intValue).sum(),
+                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null);
     }
 
     public DedupInfo asRemoved(String keptFrame, double distanceToKept) {
