@@ -1,58 +1,19 @@
 package org.aniprep.dedup;
 
+import org.aniprep.testing.PlantedHashes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GreedyGrouperTest {
-    /** Planted clusters: centres at random, members a few flipped bits away, some just past the threshold. */
-    static List<BitHash> planted(int n, int bits, int threshold, long seed) {
-        Random rnd = new Random(seed);
-        List<BitHash> centres = new ArrayList<>();
-        for (int c = 0; c < n / 20; c++) {
-            centres.add(random(bits, rnd));
-        }
-        List<BitHash> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (rnd.nextInt(10) == 0) {
-                out.add(random(bits, rnd));
-            } else {
-                BitHash c = centres.get(rnd.nextInt(centres.size()));
-                out.add(flip(c, rnd.nextInt(threshold + threshold / 2 + 2), rnd));
-            }
-        }
-        Collections.shuffle(out, rnd);
-        return out;
-    }
-
-    static BitHash random(int bits, Random rnd) {
-        long[] w = new long[bits / 64];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = rnd.nextLong();
-        }
-        return new BitHash(w);
-    }
-
-    static BitHash flip(BitHash h, int count, Random rnd) {
-        long[] w = h.words().clone();
-        for (int k = 0; k < count; k++) {
-            int bit = rnd.nextInt(h.bits());
-            w[bit >>> 6] ^= 1L << (bit & 63);
-        }
-        return new BitHash(w);
-    }
-
     @ParameterizedTest
     @CsvSource({"192,20", "192,0", "192,7", "64,10", "64,3", "256,40"})
     void indexedGroupingEqualsExhaustive(int bits, int threshold) {
-        List<BitHash> hashes = planted(6000, bits, threshold, 42L + bits * 31L + threshold);
+        List<BitHash> hashes = PlantedHashes.generate(6000, bits, threshold, 0.1, 42L + bits * 31L + threshold);
         int[] indexed = GreedyGrouper.group(hashes, new HammingIndex(bits, threshold));
         int[] exhaustive = GreedyGrouper.group(hashes, new HammingIndex.Exhaustive(threshold));
         assertThat(indexed).isEqualTo(exhaustive);
