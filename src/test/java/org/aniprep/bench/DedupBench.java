@@ -34,21 +34,23 @@ public final class DedupBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 24;
-        boolean groupingOnly = args.length > 2 && args[2].equals("grouping");
+        String part = args.length > 2 ? args[2] : "all";
         Progress.setQuiet(true);
         System.out.printf("%d cores, %d runs each (median)%n", Runtime.getRuntime().availableProcessors(), runs);
-        grouping(runs);
-        if (!groupingOnly) {
+        if (!part.equals("extraction")) {
+            grouping(runs, new int[]{10_000, 100_000});
+        }
+        if (!part.equals("grouping")) {
             extraction(runs, seconds);
         }
     }
 
-    private static void grouping(int runs) throws Exception {
+    private static void grouping(int runs, int[] sizes) throws Exception {
         int bits = 192;
         int t = DedupOptions.DEFAULT_HASH_THRESHOLD;
         System.out.printf("%n== grouping: %d-bit hashes, threshold %d ==%n", bits, t);
         for (double distinct : new double[]{0.1, 1.0}) {
-            for (int n : new int[]{10_000, 100_000}) {
+            for (int n : sizes) {
                 List<BitHash> hashes = PlantedHashes.generate(n, bits, t, distinct, 7L * n);
                 int[][] result = new int[2][];
                 double indexed = BenchTimer.medianSeconds(runs, () -> result[0] = GreedyGrouper.group(hashes, new HammingIndex(bits, t)));
