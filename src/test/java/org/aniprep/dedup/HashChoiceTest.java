@@ -129,6 +129,7 @@ class HashChoiceTest {
         assertThat(distances(p -> p.category().equals("lighting variant concert1/3"), m, true)).isLessThanOrEqualTo(t);
         long eightPxGrouped = PAIRS.stream().filter(p -> p.category().equals("shift 8px"))
                 .filter(p -> m.hash(p.a()).distance(m.hash(p.b())) <= t).count();
+        System.out.printf("8 px shifts grouped at threshold %d: %d of 12%n", t, eightPxGrouped);
         assertThat(eightPxGrouped).isGreaterThanOrEqualTo(6);
     }
 
