@@ -19,11 +19,18 @@ public final class Dedup {
     }
 
     private final DedupOptions options;
+    private final Fingerprinter<?> fingerprinter;
     private final Problems problems;
     private final ImageLoader loader = new ImageLoader();
 
+    /** Dedup with the default perceptual hash. */
     public Dedup(DedupOptions options, Problems problems) {
+        this(options, HashFingerprinter.DEFAULT, problems);
+    }
+
+    public Dedup(DedupOptions options, Fingerprinter<?> fingerprinter, Problems problems) {
         this.options = options;
+        this.fingerprinter = fingerprinter;
         this.problems = problems;
     }
 
@@ -35,15 +42,15 @@ public final class Dedup {
             actions.recoverInterruptedMoves();
         }
         List<Path> images = MediaFiles.images(root, problems::add);
-        PerceptualHash method = DedupOptions.DEFAULT_HASH;
+        Fingerprinter<?> method = fingerprinter;
         List<DedupItem> items = new FingerprintScan(method, loader, changes, problems).scan(root, images);
-        DedupPlan plan = DedupPlan.of(items, (int) options.threshold(), options.keep());
+        DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep());
         LOG.info("{} image(s) in {} group(s): {} duplicate(s) at threshold {} ({})", items.size(), plan.groups().size(),
-                plan.duplicates(), DedupReport.fmt(options.threshold()), method.id());
+                plan.duplicates(), method.describeThreshold(options.threshold()), method.id());
         Path report = null;
         if (options.writeReport()) {
             report = options.report() != null ? options.report() : root.resolve("_report").resolve("dedup.html");
-            new DedupReport(loader, problems).write(report, plan, method.id(), options.threshold(),
+            new DedupReport(loader, problems).write(report, plan, method, options.threshold(),
                     options.action().name().toLowerCase());
             LOG.info("report: {}", report);
         }

@@ -7,10 +7,6 @@ import java.nio.file.Path;
 
 /** One image taking part in dedup: where it is, where it sits in time, and its fingerprint. */
 record DedupItem(Path file, String relative, FrameSource source, DedupInfo info) {
-    BitHash hash() {
-        return BitHash.fromHex(info.hash());
-    }
-
     double sharpness() {
         return info.sharpness();
     }

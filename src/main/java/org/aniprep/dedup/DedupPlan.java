@@ -16,10 +16,9 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
         }
     }
 
-    static DedupPlan of(List<DedupItem> ordered, int threshold, DedupOptions.Keep keep) {
-        List<BitHash> hashes = ordered.stream().map(DedupItem::hash).toList();
-        int bits = hashes.isEmpty() ? 64 : hashes.get(0).bits();
-        int[] rep = GreedyGrouper.group(hashes, new HammingIndex(bits, threshold));
+    static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep) {
+        List<F> prints = ordered.stream().map(i -> method.read(i.info())).toList();
+        int[] rep = GreedyGrouper.group(prints, method.index(threshold));
         List<List<Integer>> byRep = new ArrayList<>();
         int[] groupOfRep = new int[rep.length];
         for (int i = 0; i < rep.length; i++) {
@@ -35,7 +34,7 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
             int kept = keep == DedupOptions.Keep.FIRST ? members[0] : sharpest(ordered, members);
             double[] d = new double[members.length];
             for (int k = 0; k < members.length; k++) {
-                d[k] = hashes.get(members[k]).distance(hashes.get(kept));
+                d[k] = method.distance(prints.get(members[k]), prints.get(kept));
             }
             groups.add(new Group(members[0], kept, members, d));
         }

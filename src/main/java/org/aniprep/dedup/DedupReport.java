@@ -29,7 +29,7 @@ final class DedupReport {
     }
 
     /** Writes the page and its thumbnails; call before the duplicates are moved away. */
-    void write(Path html, DedupPlan plan, String method, double threshold, String action) throws IOException {
+    void write(Path html, DedupPlan plan, Fingerprinter<?> method, double threshold, String action) throws IOException {
         String stem = html.getFileName().toString().replaceFirst("\\.html?$", "");
         Path thumbs = html.toAbsolutePath().resolveSibling(stem + "_files");
         List<DedupPlan.Group> rows = plan.groups().stream().filter(g -> g.size() > 1).limit(MAX_ROWS).toList();
@@ -40,10 +40,10 @@ final class DedupReport {
             for (DedupPlan.Group g : rows) {
                 row++;
                 body.append("<tr><td class=n>").append(row).append("<br><small>").append(g.size()).append(" frames</small></td><td>");
-                appendCell(body, plan, g, g.kept(), 0, thumbs, true);
+                appendCell(body, plan, g, g.kept(), "<b>kept</b>", thumbs, true);
                 for (int k = 0; k < g.size(); k++) {
                     if (g.members()[k] != g.kept()) {
-                        appendCell(body, plan, g, g.members()[k], g.distances()[k], thumbs, false);
+                        appendCell(body, plan, g, g.members()[k], esc(method.describeDistance(g.distances()[k])), thumbs, false);
                     }
                 }
                 body.append("</td></tr>\n");
@@ -52,12 +52,12 @@ final class DedupReport {
         }
         String head = String.format(Locale.ROOT, "<p>%d images, %d groups, %d duplicates (%s, threshold %s, action %s). "
                         + "%d groups have more than one frame%s.</p>", plan.items().size(), plan.groups().size(),
-                plan.duplicates(), esc(method), fmt(threshold), esc(action), multi,
+                plan.duplicates(), esc(method.id()), esc(method.describeThreshold(threshold)), esc(action), multi,
                 multi > rows.size() ? "; the first " + rows.size() + " are shown" : "");
         AtomicFiles.writeString(html, page(head, body.toString()));
     }
 
-    private void appendCell(StringBuilder out, DedupPlan plan, DedupPlan.Group g, int item, double distance,
+    private void appendCell(StringBuilder out, DedupPlan plan, DedupPlan.Group g, int item, String label,
                             Path thumbs, boolean kept) {
         DedupItem it = plan.items().get(item);
         String thumbName = item + ".jpg";
@@ -70,7 +70,7 @@ final class DedupReport {
         }
         out.append("<figure class=").append(kept ? "kept" : "removed").append("><img loading=lazy src=\"")
                 .append(esc(src)).append("\" alt=\"\"><figcaption>")
-                .append(kept ? "<b>kept</b>" : "distance " + fmt(distance))
+                .append(label)
                 .append(String.format(Locale.ROOT, " · sharp %.0f", it.sharpness()))
                 .append(item == g.representative() ? " · first" : "")
                 .append("<br>").append(esc(it.relative())).append("</figcaption></figure>");
@@ -93,7 +93,7 @@ final class DedupReport {
                 + "figure.kept{outline:4px solid #2a2;background:#e8ffe8}figure.removed{opacity:.85}"
                 + "figure.removed img{outline:2px dashed #c33}</style></head><body>\n<h1>Duplicate groups</h1>\n"
                 + head + "\n<p>Green: the kept frame. Dashed red: removed (moved to _removed/ with action move). "
-                + "Distance: Hamming bits between perceptual hashes (lower is more alike).</p>\n<table>\n"
+                + "Each removed frame shows how alike it is to the kept one.</p>\n<table>\n"
                 + rows + "</table>\n</body></html>\n";
     }
 }

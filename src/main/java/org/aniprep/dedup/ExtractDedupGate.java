@@ -53,7 +53,7 @@ public final class ExtractDedupGate implements FrameGate {
         }
     }
 
-    private final PerceptualHash method = DedupOptions.DEFAULT_HASH;
+    private final HashFingerprinter method = HashFingerprinter.DEFAULT;
     private final GreedyGrouper<BitHash> grouper;
     private final Problems problems;
     private final ImageLoader loader = new ImageLoader();
@@ -64,7 +64,7 @@ public final class ExtractDedupGate implements FrameGate {
     private EpisodePlan current;
 
     public ExtractDedupGate(int threshold, Problems problems) {
-        this.grouper = new GreedyGrouper<>(new HammingIndex(192, threshold));
+        this.grouper = new GreedyGrouper<>(method.index(threshold));
         this.problems = problems;
     }
 
@@ -79,7 +79,7 @@ public final class ExtractDedupGate implements FrameGate {
         if (!episode.equals(current)) {
             startEpisode(episode);
         }
-        DedupInfo info = FingerprintScan.fingerprint(method, pixels.get());
+        DedupInfo info = method.fingerprint(pixels.get());
         int item = items++;
         int rep = grouper.offer(BitHash.fromHex(info.hash()));
         if (rep != item) {
@@ -131,10 +131,10 @@ public final class ExtractDedupGate implements FrameGate {
             try {
                 Sidecar side = SidecarStore.read(frame);
                 DedupInfo info = side.get(DedupInfo.SECTION, DedupInfo.class)
-                        .filter(i -> method.id().equals(i.method()) && i.hash() != null && i.sharpness() != null)
+                        .filter(method::isCached)
                         .orElse(null);
                 if (info == null) {
-                    info = FingerprintScan.fingerprint(method, loader.load(frame));
+                    info = method.fingerprint(loader.load(frame));
                 }
                 int item = items++;
                 if (grouper.offer(BitHash.fromHex(info.hash())) == item) {

@@ -4,7 +4,6 @@ import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.image.ImageLoadException;
 import org.aniprep.image.ImageLoader;
-import org.aniprep.image.RgbImage;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
@@ -29,21 +28,16 @@ import java.util.concurrent.Future;
 final class FingerprintScan {
     private static final Logger LOG = LoggerFactory.getLogger(FingerprintScan.class);
 
-    private final PerceptualHash method;
+    private final Fingerprinter<?> method;
     private final ImageLoader loader;
     private final boolean writeCache;
     private final Problems problems;
 
-    FingerprintScan(PerceptualHash method, ImageLoader loader, boolean writeCache, Problems problems) {
+    FingerprintScan(Fingerprinter<?> method, ImageLoader loader, boolean writeCache, Problems problems) {
         this.method = method;
         this.loader = loader;
         this.writeCache = writeCache;
         this.problems = problems;
-    }
-
-    /** The fingerprint of one decoded image. */
-    static DedupInfo fingerprint(PerceptualHash method, RgbImage img) {
-        return DedupInfo.cache(method.id(), method.hash(img).toHex(), Sharpness.varianceOfLaplacian(img));
     }
 
     /** The items of {@code images} (relative to {@code root}) that could be fingerprinted, in time order. */
@@ -56,8 +50,7 @@ final class FingerprintScan {
                 Sidecar sidecar = SidecarStore.read(image);
                 FrameSource source = sidecar.get(FrameSource.SECTION, FrameSource.class).orElse(null);
                 DedupInfo info = sidecar.get(DedupInfo.SECTION, DedupInfo.class).orElse(null);
-                boolean cached = info != null && method.id().equals(info.method()) && info.hash() != null
-                        && info.sharpness() != null;
+                boolean cached = method.isCached(info);
                 (cached ? ready : missing).add(new DedupItem(image, rel, source, info));
             } catch (SidecarException e) {
                 problems.add(SidecarStore.pathFor(image), withoutPath(e.getMessage(), SidecarStore.pathFor(image)) + "; image skipped");
@@ -113,7 +106,7 @@ final class FingerprintScan {
 
     private DedupItem computeOne(DedupItem item) {
         try {
-            DedupInfo info = fingerprint(method, loader.load(item.file()));
+            DedupInfo info = method.fingerprint(loader.load(item.file()));
             if (item.info() != null) { // a method change keeps the group record of earlier runs
                 info = item.info().withFingerprint(info);
             }
