@@ -3,7 +3,14 @@ package org.aniprep.cli;
 import org.aniprep.console.Problems;
 import org.aniprep.dedup.Dedup;
 import org.aniprep.dedup.DedupOptions;
+import org.aniprep.dedup.EmbeddingFingerprinter;
+import org.aniprep.dedup.EmbeddingModels;
+import org.aniprep.dedup.Fingerprinter;
+import org.aniprep.dedup.HashFingerprinter;
+import org.aniprep.model.ModelException;
+import org.aniprep.model.ModelResolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -16,18 +23,26 @@ import java.util.concurrent.Callable;
                 + "per group; the others go to SRC/_removed/ with their sidecars (restorable).",
                 "An HTML report with thumbnails shows every group."})
 public final class DedupCommand implements Callable<Integer> {
-    enum Method { phash }
+    enum Method { phash, embedding }
 
     @Option(names = "--src", required = true, description = "Folder of images (searched recursively).")
     Path src;
 
-    @Option(names = "--method", defaultValue = "phash", description = "Similarity: ${COMPLETION-CANDIDATES} "
-            + "(colour perceptual hash, no model). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", defaultValue = "phash", description = "phash (colour perceptual hash, no model) or "
+            + "embedding (an ONNX image-embedding model, cosine similarity). Default: ${DEFAULT-VALUE}.")
     Method method;
 
-    @Option(names = "--threshold", description = "Largest distance that still counts as a duplicate. phash: Hamming "
-            + "bits of 192 (default " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", tuned on anime frames).")
+    @Option(names = "--threshold", description = "phash: largest Hamming distance, in bits of 192, that is still a "
+            + "duplicate (default " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", tuned on anime frames). embedding: smallest "
+            + "cosine similarity that is a duplicate (default: the model's, 0.985 for the built-in).")
     Double threshold;
+
+    @Option(names = "--model", defaultValue = EmbeddingModels.DEFAULT_ID, description = "With --method embedding: a "
+            + "built-in model id ('aniprep models list'), a repo id, or an .onnx file / folder. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--keep", defaultValue = "best", description = "Kept frame of a group: best (sharpest, by variance "
             + "of the Laplacian; earliest on a tie) or first (earliest). Default: ${DEFAULT-VALUE}.")
@@ -48,15 +63,32 @@ public final class DedupCommand implements Callable<Integer> {
         if (!Files.isDirectory(src)) {
             throw new UsageException("--src " + src + " is not a folder");
         }
-        double t = threshold != null ? threshold : DedupOptions.DEFAULT_HASH_THRESHOLD;
-        if (t < 0 || t != Math.rint(t)) {
-            throw new UsageException("--threshold for phash is a whole number of bits (0.." + 192 + "), not " + t);
-        }
         if (noReport && action == DedupOptions.Action.REPORT) {
             throw new UsageException("--action report with --no-report would do nothing");
         }
+        Fingerprinter<?> fingerprinter;
+        double t;
+        if (method == Method.embedding) {
+            EmbeddingFingerprinter embedder;
+            try {
+                embedder = EmbeddingFingerprinter.open(model, new ModelResolver(modelOptions.settings()));
+            } catch (ModelException e) {
+                throw new UsageException(e.getMessage());
+            }
+            t = threshold != null ? threshold : embedder.defaultThreshold();
+            if (!(t > 0 && t <= 1)) {
+                throw new UsageException("--threshold for embedding is a cosine similarity in (0, 1], not " + t);
+            }
+            fingerprinter = embedder;
+        } else {
+            t = threshold != null ? threshold : DedupOptions.DEFAULT_HASH_THRESHOLD;
+            if (t < 0 || t != Math.rint(t)) {
+                throw new UsageException("--threshold for phash is a whole number of bits (0..192), not " + t);
+            }
+            fingerprinter = HashFingerprinter.DEFAULT;
+        }
         Problems problems = new Problems();
-        new Dedup(new DedupOptions(src, t, keep, action, report, !noReport), problems).run();
+        new Dedup(new DedupOptions(src, t, keep, action, report, !noReport), fingerprinter, problems).run();
         return problems.summarize("dedup");
     }
 }

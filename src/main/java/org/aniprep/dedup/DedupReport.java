@@ -51,7 +51,7 @@ final class DedupReport {
             }
         }
         String head = String.format(Locale.ROOT, "<p>%d images, %d groups, %d duplicates (%s, threshold %s, action %s). "
-                        + "%d groups have more than one frame%s.</p>", plan.items().size(), plan.groups().size(),
+                        + "Groups with more than one frame: %d%s.</p>", plan.items().size(), plan.groups().size(),
                 plan.duplicates(), esc(method.id()), esc(method.describeThreshold(threshold)), esc(action), multi,
                 multi > rows.size() ? "; the first " + rows.size() + " are shown" : "");
         AtomicFiles.writeString(html, page(head, body.toString()));
