@@ -12,6 +12,8 @@ import org.aniprep.extract.DecodedFrame;
 import org.aniprep.extract.Hwaccel;
 import org.aniprep.extract.JavacvDecoder;
 import org.aniprep.extract.Selection;
+import org.aniprep.dedup.VectorIndex;
+import org.aniprep.testing.PlantedEmbeddings;
 import org.aniprep.testing.PlantedHashes;
 import org.aniprep.testing.SceneClips;
 
@@ -26,12 +28,13 @@ import java.util.stream.Stream;
 /**
  * Dedup figures from one process: (1) global greedy grouping of 10 000 and 100 000 colour-pHash
  * hashes (192 bits, threshold 20), multi-index hashing vs exhaustive scan, time and index memory;
- * goal 100 000 in < 10 s. (2) {@code extract --dedup} vs {@code extract} then {@code dedup} on a
+ * goal 100 000 in < 10 s; 768-d embeddings, Lucene HNSW vs exhaustive, time and recall (goal ≥ 0.99). (2) {@code extract --dedup} vs {@code extract} then {@code dedup} on a
  * generated 1080p clip with recurring shots, time and bytes written; goal extract --dedup ≤ 2.5×
  * decode+mpdecimate.
  */
 public final class DedupBench {
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         String part = args.length > 2 ? args[2] : "all";
@@ -39,6 +42,9 @@ public final class DedupBench {
         System.out.printf("%d cores, %d runs each (median)%n", Runtime.getRuntime().availableProcessors(), runs);
         if (!part.equals("extraction")) {
             grouping(runs, new int[]{10_000, 100_000});
+        }
+        if (!part.equals("extraction")) {
+            embeddings(runs);
         }
         if (!part.equals("grouping")) {
             extraction(runs, seconds);
@@ -73,6 +79,29 @@ public final class DedupBench {
                     System.out.printf("  GOAL 100 000 hashes grouped in < 10 s: %.2f s -> %s%n", indexed, indexed < 10 ? "met" : "NOT met");
                 }
             }
+        }
+    }
+
+    /** HNSW (Lucene) vs exhaustive greedy grouping of 768-d unit embeddings: time and recall. */
+    private static void embeddings(int runs) throws Exception {
+        double t = 0.95;
+        System.out.printf("%n== grouping: 768-d embeddings, cosine >= %.2f (HNSW M=16, beam 100, %d candidates) ==%n",
+                t, VectorIndex.DEFAULT_CANDIDATES);
+        for (int n : new int[]{10_000, 20_000}) {
+            List<float[]> vectors = PlantedEmbeddings.generate(n, 768, 0.2, 0.006, 5L * n);
+            int[][] r = new int[2][];
+            double ann = BenchTimer.medianSeconds(runs, () -> r[0] = GreedyGrouper.group(vectors, new VectorIndex(t)));
+            double exact = BenchTimer.medianSeconds(1, () -> r[1] = GreedyGrouper.group(vectors, new VectorIndex.Exhaustive(t)));
+            int same = 0;
+            long groups = 0;
+            for (int i = 0; i < n; i++) {
+                same += r[0][i] == r[1][i] ? 1 : 0;
+                groups += r[1][i] == i ? 1 : 0;
+            }
+            System.out.printf("%,d embeddings (%,d groups exhaustive): recall (same representative) %.4f (goal >= 0.99)%n",
+                    n, groups, same / (double) n);
+            BenchTimer.row("  exhaustive scan", exact, exact, "of exhaustive");
+            BenchTimer.row("  HNSW", ann, exact, "of exhaustive");
         }
     }
 
