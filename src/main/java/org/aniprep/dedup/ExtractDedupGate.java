@@ -79,9 +79,10 @@ public final class ExtractDedupGate implements FrameGate {
         if (!episode.equals(current)) {
             startEpisode(episode);
         }
-        DedupInfo info = method.fingerprint(pixels.get());
+        RgbImage img = pixels.get();
+        BitHash hash = method.hash().hash(img);
         int item = items++;
-        int rep = grouper.offer(BitHash.fromHex(info.hash()));
+        int rep = grouper.offer(hash);
         if (rep != item) {
             Kept k = keptByItem.get(rep);
             k.dropped.merge(key(episode), 1, Integer::sum);
@@ -89,6 +90,8 @@ public final class ExtractDedupGate implements FrameGate {
             droppedTotal++;
             return false;
         }
+        // sharpness only for frames that are written: a dropped frame never needs it
+        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img));
         Kept k = new Kept(episode.folder().resolve(name), info, false);
         keptByItem.put(item, k);
         pendingByFolder.computeIfAbsent(episode.folder(), f -> new ArrayList<>()).add(k);

@@ -119,7 +119,7 @@ final class FingerprintScan {
         } catch (SidecarException e) {
             problems.add(SidecarStore.pathFor(item.file()), withoutPath(e.getMessage(), SidecarStore.pathFor(item.file())) + "; skipped");
         } catch (RuntimeException | OutOfMemoryError e) {
-            problems.add(item.file(), "cannot be hashed (" + e + "); skipped");
+            problems.add(item.file(), "cannot be fingerprinted (" + e.getMessage() + "); skipped");
         }
         return null;
     }

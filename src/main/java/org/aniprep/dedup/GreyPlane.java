@@ -22,14 +22,14 @@ final class GreyPlane {
         return shrink(img, new Channel[]{channel}, w, h)[0];
     }
 
-    /** Several channels shrunk in one pass over the pixels. */
+    /** Several channels shrunk in one pass over the pixels (integer sums: exact and fast). */
     static float[][] shrink(RgbImage img, Channel[] channels, int w, int h) {
         int sw = img.width();
         int sh = img.height();
         int[] colCell = cells(sw, w);
         int[] rowCell = cells(sh, h);
         int nc = channels.length;
-        double[] sums = new double[w * h * nc];
+        long[] sums = new long[w * h * nc];
         int[] counts = new int[w * h];
         byte[] px = img.rgb();
         for (int y = 0; y < sh; y++) {
@@ -40,27 +40,30 @@ final class GreyPlane {
                 int g = px[i + 1] & 0xff;
                 int b = px[i + 2] & 0xff;
                 int cell = rowBase + colCell[x];
+                int base = cell * nc;
                 for (int c = 0; c < nc; c++) {
-                    sums[cell * nc + c] += value(channels[c], r, g, b);
+                    sums[base + c] += scaled(channels[c], r, g, b);
                 }
                 counts[cell]++;
             }
         }
         float[][] out = new float[nc][w * h];
         for (int c = 0; c < nc; c++) {
+            double scale = channels[c] == Channel.LUMA ? 1 : 65536;
             for (int k = 0; k < w * h; k++) {
-                out[c][k] = counts[k] == 0 ? 0f : (float) (sums[k * nc + c] / counts[k]);
+                out[c][k] = counts[k] == 0 ? 0f : (float) (sums[k * nc + c] / (counts[k] * scale));
             }
             fillEmpty(out[c], counts, w, h);
         }
         return out;
     }
 
-    private static double value(Channel channel, int r, int g, int b) {
+    /** Luma as Pillow rounds it; Cb and Cr (JPEG/JFIF, centred on 128) in units of 1/65536. */
+    private static int scaled(Channel channel, int r, int g, int b) {
         return switch (channel) {
             case LUMA -> luma(r, g, b);
-            case CB -> 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
-            case CR -> 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+            case CB -> -11058 * r - 21710 * g + 32768 * b + (128 << 16);
+            case CR -> 32768 * r - 27439 * g - 5329 * b + (128 << 16);
         };
     }
 

@@ -68,7 +68,10 @@ public final class DedupBench {
                         return r == i++;
                     }
                 }).count();
-                String label = String.format("%,d hashes, %.0f%% distinct (%,d groups)", n, distinct * 100, groups);
+                String label = distinct < 1
+                        ? String.format("%,d hashes, %.0f%% near-duplicates of %,d planted centres + %.0f%% random (%,d groups)",
+                                n, (1 - distinct) * 100, n / 20, distinct * 100, groups)
+                        : String.format("%,d hashes, all random (%,d groups)", n, groups);
                 System.out.println(label + (Arrays.equals(result[0], result[1]) ? ", identical groups" : ", GROUPS DIFFER"));
                 BenchTimer.row("  exhaustive scan", exhaustive, exhaustive, "of exhaustive");
                 BenchTimer.row("  multi-index hashing", indexed, exhaustive, "of exhaustive");
