@@ -198,6 +198,19 @@ class DedupCommandTest {
         assertThat(side.path("dedup").path("kept").asText()).isEqualTo("ep1/f01.jpg");
     }
 
+    @Test
+    void timeOrderComesFromTheSourceSectionNotThePath() throws IOException {
+        // b.jpg is an earlier frame (episode 1) than a.jpg (episode 2): keep first keeps b
+        AnimeScenes.writeJpeg(eileen, dir.resolve("a.jpg"), 0.9f);
+        AnimeScenes.writeJpeg(eileen, dir.resolve("b.jpg"), 0.7f);
+        SidecarStore.put(dir.resolve("a.jpg"), "source", Map.of("video", "e2.mkv", "prefix", "Show", "episode", 2,
+                "frame_index", 5, "time", 0.2));
+        SidecarStore.put(dir.resolve("b.jpg"), "source", Map.of("video", "e1.mkv", "prefix", "Show", "episode", 1,
+                "frame_index", 900, "time", 37.5));
+        assertThat(Main.run("dedup", "--src", dir.toString(), "--keep", "first", "--no-report", "-q")).isZero();
+        assertThat(images(dir)).containsExactly("_removed/a.jpg", "b.jpg");
+    }
+
     Map<String, FileTime> sidecarTimes() throws IOException {
         Map<String, FileTime> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
