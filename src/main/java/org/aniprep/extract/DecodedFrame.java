@@ -40,9 +40,14 @@ public final class DecodedFrame implements AutoCloseable {
     /** Copies a contiguous YUV420P buffer (the decoder reuses its own). */
     static DecodedFrame ofI420(long index, double time, int width, int height, ByteBuffer buffer, int colorSpace,
                                boolean fullRange) {
+        // the grabber's buffer says limit = Y plane only; the chroma planes follow it within capacity
+        int need = width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2);
+        if (buffer.capacity() < need) {
+            throw new IllegalStateException("YUV420P buffer of " + buffer.capacity() + " bytes for " + width + "x" + height);
+        }
         ByteBuffer src = buffer.duplicate();
-        src.position(0);
-        BytePointer copy = new BytePointer(src.remaining());
+        src.position(0).limit(need);
+        BytePointer copy = new BytePointer(need);
         copy.put(new BytePointer(src));
         return new DecodedFrame(index, time, width, height, null, copy, colorSpace, fullRange);
     }
