@@ -63,6 +63,9 @@ public final class TagRun {
         if (skipped > 0) {
             LOG.info("{} image(s) already tagged by {} skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
         }
+        if (todo.isEmpty()) {
+            return new Summary(0, skipped, 0);
+        }
         int batch = batchSize();
         int failedBefore = problems.count();
         java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
