@@ -108,6 +108,9 @@ public final class TagBench {
                 median(bareCpu) / n, median(tagCpu) / n, 100 * median(bareCpu) / median(tagCpu));
         System.out.printf("  runs (ms): bare %s, tag %s; load average %.2f%n", Arrays.toString(round(bareMs)),
                 Arrays.toString(round(tagMs)), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        try (Stream<Path> all = Files.walk(work)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static long cpuNanos() {
