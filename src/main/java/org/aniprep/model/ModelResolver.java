@@ -96,8 +96,8 @@ public final class ModelResolver {
 
     private static List<Path> candidateBases(Path dir, ModelSpec spec) {
         String name = spec.repo().substring(spec.repo().indexOf('/') + 1);
-        return List.of(dir.resolve(spec.repo()), dir.resolve(spec.repo().replace('/', '_')), dir.resolve(name),
-                dir.resolve(spec.id()), dir);
+        return List.copyOf(new java.util.LinkedHashSet<>(List.of(dir.resolve(spec.repo()),
+                dir.resolve(spec.repo().replace('/', '_')), dir.resolve(name), dir.resolve(spec.id()), dir)));
     }
 
     private static Optional<ResolvedModel> fromBase(ModelSpec spec, Path base, String source) {
