@@ -50,6 +50,18 @@ public record Shot(String name, int frames, IntFunction<Picture> pictureAt) {
         });
     }
 
+    /**
+     * A shot whose frame {@code i} shows variant {@code variantAt(i)} (e.g. "open", "blink"), each
+     * variant one picture.
+     */
+    public static Shot variants(String name, int frames, IntFunction<String> variantAt,
+                                java.util.function.Function<String, Painter> painterFor) {
+        return new Shot(name, frames, i -> {
+            String v = variantAt.apply(i);
+            return new Picture(name + "/" + v, painterFor.apply(v));
+        });
+    }
+
     /** The same shot with another length: use it to cut back to an earlier shot. */
     public Shot withFrames(int n) {
         return new Shot(name, n, pictureAt);

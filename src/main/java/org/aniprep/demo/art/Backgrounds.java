@@ -3,10 +3,14 @@ package org.aniprep.demo.art;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Flat-coloured anime backgrounds, drawn for a frame of any size and any width (a width larger
@@ -18,12 +22,39 @@ public final class Backgrounds {
     public enum Kind { SKY, ROOM, STREET }
 
     private static final double REF_HEIGHT = 720;
+    private static final int MAX_CACHED = 8;
+    private static final Map<CacheKey, BufferedImage> CACHE = new ConcurrentHashMap<>();
+
+    private record CacheKey(Kind kind, int width, int height) {
+    }
 
     private Backgrounds() {
     }
 
-    /** Paints the background {@code width} × {@code height} pixels from the graphics origin. */
-    public static void paint(Graphics2D g, Kind kind, double width, double height) {
+    /**
+     * Paints the background {@code width} × {@code height} pixels from the graphics origin. A
+     * background is drawn once per size and then copied: a shot repaints it for every new picture.
+     */
+    public static void paint(Graphics2D g, Kind kind, int width, int height) {
+        CacheKey key = new CacheKey(kind, width, height);
+        BufferedImage img = CACHE.get(key);
+        if (img == null) {
+            img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D b = img.createGraphics();
+            b.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            b.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            b.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            draw(b, kind, width, height);
+            b.dispose();
+            if (CACHE.size() >= MAX_CACHED) {
+                CACHE.clear();
+            }
+            CACHE.put(key, img);
+        }
+        g.drawImage(img, 0, 0, null);
+    }
+
+    private static void draw(Graphics2D g, Kind kind, double width, double height) {
         Graphics2D b = (Graphics2D) g.create();
         try {
             double s = height / REF_HEIGHT;
