@@ -2,6 +2,7 @@ package org.aniprep.cli;
 
 import org.aniprep.console.ExitCodes;
 import org.aniprep.console.Progress;
+import org.aniprep.console.StderrLines;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -38,5 +39,6 @@ public final class Main {
         String level = quiet ? "warn" : verbose ? "debug" : "info";
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         Progress.setQuiet(quiet);
+        StderrLines.install();
     }
 }

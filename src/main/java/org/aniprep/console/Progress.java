@@ -42,7 +42,7 @@ public final class Progress implements AutoCloseable {
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(500)
-                .setMaxRenderedLength(110)
+                .setConsumer(StderrLines.consumer(110))
                 .continuousUpdate()
                 .build();
         return new Progress(bar);

@@ -1,0 +1,121 @@
+package org.aniprep.cli;
+
+import org.aniprep.console.ExitCodes;
+import org.aniprep.console.Problems;
+import org.aniprep.extract.ExtractOptions;
+import org.aniprep.extract.Extractor;
+import org.aniprep.extract.FrameEncoder;
+import org.aniprep.extract.FrameGate;
+import org.aniprep.extract.Hwaccel;
+import org.aniprep.extract.Selection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Decodes episodes and writes the frames that differ from the previous kept one "
+                + "(FFmpeg mpdecimate), as DST/EP04/<prefix>_EP04_<k>.png with a <stem>.json sidecar each.",
+                "Episode numbers come from the file names ([Group] Show - 04 [1080p].mkv, show_04.mp4, "
+                        + "Show S2E04.mkv -> S2EP04); names without a number, or every name when --ep-init is "
+                        + "given, are numbered by position in natural order from --ep-init (default 1).",
+                "The prefix is --prefix, else the series name from the file name: bracketed groups, release "
+                        + "tags, the episode number and everything after it removed, spaces turned into '_'.",
+                "A finished episode is skipped on rerun; an unfinished one is redone cleanly."})
+public final class ExtractCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("aniprep");
+
+    @Option(names = "--src", required = true, paramLabel = "DIR", description = "Folder with the videos.")
+    Path src;
+
+    @Option(names = "--dst", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path dst;
+
+    @Option(names = "--pattern", paramLabel = "GLOB", description = "Only videos whose file name matches "
+            + "(e.g. 'show_*.mkv'); default: mp4 mkv avi flv mov wmv webm ts m2ts.")
+    String pattern;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also search sub-folders of --src.")
+    boolean recursive;
+
+    @Option(names = "--prefix", paramLabel = "NAME", description = "Frame name prefix (default: from the file name).")
+    String prefix;
+
+    @Option(names = "--ep-init", paramLabel = "N", description = "Number episodes by position, starting at N.")
+    Integer epInit;
+
+    @ArgGroup(exclusive = true)
+    SelectionOptions selection = new SelectionOptions();
+
+    static final class SelectionOptions {
+        @Option(names = "--mpdecimate", paramLabel = "PARAMS", description = "mpdecimate parameters "
+                + "(default: " + Selection.DEFAULT_MPDECIMATE + ").")
+        String mpdecimate;
+
+        @Option(names = "--keyframes", description = "Keep key frames only (no mpdecimate).")
+        boolean keyframes;
+    }
+
+    @Option(names = "--format", paramLabel = "png|jpg|webp", defaultValue = "png",
+            description = "Frame image format (default: ${DEFAULT-VALUE}; jpg/webp at quality 95).")
+    String format;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Episodes extracted at once "
+            + "(default: 1 per 4 cores, at least 1).")
+    Integer jobs;
+
+    @Option(names = "--hwaccel", paramLabel = "auto|none|cuda", defaultValue = "auto",
+            description = "Hardware decoding: auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
+    Hwaccel hwaccel;
+
+    @Option(names = "--ffmpeg", paramLabel = "PATH", description = "Decode with this external ffmpeg binary "
+            + "(e.g. a CUDA build) instead of the bundled FFmpeg; frames stream over a pipe.")
+    Path ffmpeg;
+
+    @Option(names = "--overwrite", description = "Redo episodes that are already complete.")
+    boolean overwrite;
+
+    /** Set by {@code --dedup} when that stage is present; all frames pass otherwise. */
+    FrameGate gate = FrameGate.ALL;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(src)) {
+            throw new UsageException("--src " + src + " is not a folder");
+        }
+        FrameEncoder encoder;
+        try {
+            encoder = FrameEncoder.of(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (ffmpeg != null && !Files.isExecutable(ffmpeg)) {
+            throw new UsageException("--ffmpeg " + ffmpeg + " is not an executable file");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int jobCount = jobs != null ? Math.max(1, jobs) : Math.max(1, cores / 4);
+        Selection sel = selection.keyframes ? Selection.keyframes() : Selection.mpdecimate(selection.mpdecimate);
+        ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
+                jobCount, hwaccel, ffmpeg, overwrite);
+        Problems problems = new Problems();
+        Extractor extractor = new Extractor(options, gate);
+        List<Path> videos = extractor.findVideos(problems);
+        if (videos.isEmpty()) {
+            LOG.error("no videos found in {}{}{}", src, recursive ? " (recursive)" : "",
+                    pattern != null ? " matching " + pattern : "");
+            return problems.isEmpty() ? ExitCodes.USAGE : problems.summarize("extract");
+        }
+        LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), src, dst,
+                sel.describe(), encoder.extension(), jobCount);
+        Extractor.Summary s = extractor.run(videos, problems);
+        LOG.info("extract: {} frames written from {} episode(s) ({} extracted, {} already complete, {} failed) in {}",
+                s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), dst);
+        return problems.summarize("extract");
+    }
+}

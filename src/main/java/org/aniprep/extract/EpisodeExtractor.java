@@ -1,0 +1,209 @@
+package org.aniprep.extract;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.io.AtomicFiles;
+import org.aniprep.sidecar.FrameSource;
+import org.aniprep.sidecar.ImageInfo;
+import org.aniprep.sidecar.Sidecar;
+import org.aniprep.sidecar.SidecarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Extracts one episode: decode and select on the calling thread, encode and write on the shared
+ * encoder pool (a semaphore bounds the frames in flight, so memory stays flat), sidecar per frame,
+ * completion marker last. An unfinished folder from an earlier run is cleaned first.
+ */
+final class EpisodeExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(EpisodeExtractor.class);
+
+    /** How one episode ended. */
+    enum Outcome { EXTRACTED, SKIPPED, FAILED }
+
+    record Result(EpisodePlan plan, Outcome outcome, long frames, long decoded) {
+    }
+
+    private final ExtractOptions options;
+    private final FrameGate gate;
+    private final ExecutorService encoders;
+    private final Semaphore inFlight;
+    private final Progress progress;
+    private final Problems problems;
+
+    EpisodeExtractor(ExtractOptions options, FrameGate gate, ExecutorService encoders, Semaphore inFlight,
+                     Progress progress, Problems problems) {
+        this.options = options;
+        this.gate = gate;
+        this.encoders = encoders;
+        this.inFlight = inFlight;
+        this.progress = progress;
+        this.problems = problems;
+    }
+
+    Result extract(EpisodePlan plan, long estimatedFrames) {
+        try {
+            Files.createDirectories(plan.folder());
+            CompletionMarker done = CompletionMarker.read(plan.folder());
+            CompletionMarker expected = CompletionMarker.of(plan, options, 0);
+            if (done != null && !options.overwrite()) {
+                progress.stepBy(estimatedFrames);
+                if (expected.matches(done)) {
+                    LOG.info("{}: already extracted ({} frames), skipped", plan.folder().getFileName(), done.frames());
+                    gate.episodeSkipped(plan);
+                    return new Result(plan, Outcome.SKIPPED, done.frames(), 0);
+                }
+                LOG.warn("{}: was extracted from another file or with other settings ({}); left as it is, "
+                        + "use --overwrite to redo it", plan.folder().getFileName(), done.video());
+                return new Result(plan, Outcome.SKIPPED, done.frames(), 0);
+            }
+            int removed = clean(plan);
+            if (removed > 0) {
+                LOG.info("{}: removed {} files of an unfinished earlier run", plan.folder().getFileName(), removed);
+            }
+            return decodeAndWrite(plan, estimatedFrames);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(plan.video(), e.getMessage());
+            return new Result(plan, Outcome.FAILED, 0, 0);
+        }
+    }
+
+    private Result decodeAndWrite(EpisodePlan plan, long estimatedFrames) throws IOException {
+        long started = System.nanoTime();
+        List<Future<?>> writes = new ArrayList<>();
+        long written = 0;
+        long reported = 0;
+        String failure = null;
+        long decoded = 0;
+        try (FrameDecoder decoder = openDecoder(plan)) {
+            VideoInfo info = decoder.info();
+            DecodedFrame frame;
+            while (true) {
+                try {
+                    frame = decoder.next();
+                } catch (IOException e) {
+                    failure = e.getMessage();
+                    break;
+                }
+                long position = options.selection().keyframesOnly() && frame != null ? frame.index() + 1 : decoder.decodedFrames();
+                progress.stepBy(Math.max(0, position - reported));
+                reported = Math.max(reported, position);
+                if (frame == null) {
+                    break;
+                }
+                FrameSource source = new FrameSource(plan.video().toAbsolutePath().toString(), plan.prefix(), plan.season(),
+                        plan.episode(), frame.index(), round3(frame.time()));
+                String name = plan.frameName(written + 1, options.encoder().extension());
+                DecodedFrame f = frame;
+                if (!gate.admit(plan, source, name, () -> Mats.toRgb(f.bgr()))) {
+                    frame.close();
+                    continue;
+                }
+                written++;
+                writes.add(submitWrite(plan.folder().resolve(name), frame, source));
+            }
+            decoded = decoder.decodedFrames();
+            if (failure == null && options.ffmpeg() == null && !options.selection().keyframesOnly()
+                    && info.estimatedFrames() > 20 && decoded < 0.9 * info.estimatedFrames()) {
+                failure = "truncated: decoded " + decoded + " of about " + info.estimatedFrames() + " frames";
+            }
+        } finally {
+            failure = awaitWrites(writes, failure);
+            progress.stepBy(Math.max(0, estimatedFrames - reported));
+        }
+        if (failure != null) {
+            problems.add(plan.video(), failure + " (" + written + " frames written to " + plan.folder().getFileName()
+                    + "; the episode stays unfinished and is redone on the next run)");
+            return new Result(plan, Outcome.FAILED, written, decoded);
+        }
+        gate.episodeWritten(plan);
+        CompletionMarker.of(plan, options, written).write(plan.folder());
+        LOG.info("{}: {} frames kept of {} decoded from {} ({} s)", plan.folder().getFileName(), written, decoded,
+                plan.video().getFileName(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return new Result(plan, Outcome.EXTRACTED, written, decoded);
+    }
+
+    private FrameDecoder openDecoder(EpisodePlan plan) throws IOException {
+        return options.ffmpeg() != null
+                ? new FfmpegCliDecoder(options.ffmpeg(), plan.video(), options.selection(), options.hwaccel())
+                : new JavacvDecoder(plan.video(), options.selection(), options.hwaccel());
+    }
+
+    private Future<?> submitWrite(Path target, DecodedFrame frame, FrameSource source) throws IOException {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            frame.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        try {
+            return encoders.submit(() -> {
+                try (frame) {
+                    AtomicFiles.write(target, options.encoder().encode(frame.bgr()));
+                    Sidecar sidecar = Sidecar.empty()
+                            .put(ImageInfo.SECTION, new ImageInfo(frame.bgr().cols(), frame.bgr().rows()))
+                            .put(FrameSource.SECTION, source);
+                    SidecarStore.write(target, sidecar);
+                    return null;
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            frame.close();
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    private static String awaitWrites(List<Future<?>> writes, String failure) {
+        String result = failure;
+        for (Future<?> w : writes) {
+            try {
+                w.get();
+            } catch (ExecutionException e) {
+                if (result == null) {
+                    result = "cannot write frame: " + e.getCause().getMessage();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return result;
+    }
+
+    /** Deletes this episode's own frames, sidecars, temp files and marker; leaves anything else alone. */
+    private static int clean(EpisodePlan plan) throws IOException {
+        Pattern own = Pattern.compile(Pattern.quote(plan.framePrefix()) + "\\d+\\.(png|jpg|webp|json)");
+        int removed = 0;
+        try (Stream<Path> files = Files.list(plan.folder())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (own.matcher(n).matches() || AtomicFiles.isTemp(f) || n.equals(CompletionMarker.FILE)) {
+                    Files.deleteIfExists(f);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static double round3(double t) {
+        return Math.round(t * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,9 @@
+package org.aniprep.extract;
+
+import java.nio.file.Path;
+
+/** Everything {@code aniprep extract} was asked to do. */
+public record ExtractOptions(Path src, Path dst, String pattern, boolean recursive, String prefix, Integer epInit,
+                             Selection selection, FrameEncoder encoder, int jobs, Hwaccel hwaccel, Path ffmpeg,
+                             boolean overwrite) {
+}

@@ -1,0 +1,133 @@
+package org.aniprep.extract;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.io.MediaFiles;
+import org.aniprep.io.SafePaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * {@code aniprep extract}: finds the episodes, numbers them, and extracts them (several at once with
+ * {@code --jobs}) under one progress bar. Bad videos are reported and skipped; the others go on.
+ */
+public final class Extractor {
+    private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
+    /** What a run did, for the caller's summary. */
+    public record Summary(int episodes, int extracted, int skipped, int failed, long frames, long decoded) {
+    }
+
+    private final ExtractOptions options;
+    private final FrameGate gate;
+
+    public Extractor(ExtractOptions options, FrameGate gate) {
+        this.options = options;
+        this.gate = gate;
+    }
+
+    /** Finds the videos to extract; unreadable folders and bad files are reported to {@code problems}. */
+    public List<Path> findVideos(Problems problems) throws IOException {
+        Path dst = options.dst().toAbsolutePath().normalize();
+        Set<Path> skip = Set.of(dst);
+        if (SafePaths.isWithin(dst, options.src())) {
+            LOG.warn("--dst {} lies inside --src; it is not searched for videos", options.dst());
+        }
+        return MediaFiles.find(options.src(), options.recursive(), options.pattern(), MediaFiles::isVideo,
+                problems::add, skip);
+    }
+
+    public Summary run(List<Path> videos, Problems problems) throws IOException {
+        Files.createDirectories(options.dst());
+        List<EpisodePlan> plans = EpisodePlanner.plan(videos, options.dst(), options.prefix(), options.epInit(), problems);
+        Map<EpisodePlan, Long> estimates = probe(plans, problems);
+        long total = estimates.values().stream().mapToLong(Long::longValue).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int jobs = Math.max(1, Math.min(options.jobs(), estimates.size()));
+        ExecutorService episodes = Executors.newFixedThreadPool(jobs, daemon("extract-episode"));
+        ExecutorService encoders = Executors.newFixedThreadPool(cores, daemon("extract-encode"));
+        Semaphore inFlight = new Semaphore(cores * 2 + jobs);
+        List<EpisodeExtractor.Result> results = new ArrayList<>();
+        try (Progress progress = Progress.start("extract", "frames", total)) {
+            EpisodeExtractor worker = new EpisodeExtractor(options, gate, encoders, inFlight, progress, problems);
+            List<Future<EpisodeExtractor.Result>> futures = new ArrayList<>();
+            for (Map.Entry<EpisodePlan, Long> e : estimates.entrySet()) {
+                futures.add(episodes.submit(() -> worker.extract(e.getKey(), e.getValue())));
+            }
+            for (Future<EpisodeExtractor.Result> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            episodes.shutdownNow();
+            encoders.shutdown();
+        }
+        gate.finish();
+        return summarize(results);
+    }
+
+    private Map<EpisodePlan, Long> probe(List<EpisodePlan> plans, Problems problems) {
+        Map<EpisodePlan, Long> estimates = new LinkedHashMap<>();
+        for (EpisodePlan plan : plans) {
+            Path video = plan.video();
+            try {
+                if (Files.size(video) == 0) {
+                    problems.add(video, "empty file (0 bytes)");
+                    continue;
+                }
+                if (!Files.isReadable(video)) {
+                    problems.add(video, "cannot be read (permission denied)");
+                    continue;
+                }
+                estimates.put(plan, JavacvDecoder.probe(video).estimatedFrames());
+            } catch (IOException e) {
+                problems.add(video, e.getMessage());
+            }
+        }
+        return estimates;
+    }
+
+    private static Summary summarize(List<EpisodeExtractor.Result> results) {
+        int extracted = 0;
+        int skipped = 0;
+        int failed = 0;
+        long frames = 0;
+        long decoded = 0;
+        for (EpisodeExtractor.Result r : results) {
+            switch (r.outcome()) {
+                case EXTRACTED -> extracted++;
+                case SKIPPED -> skipped++;
+                case FAILED -> failed++;
+            }
+            frames += r.frames();
+            decoded += r.decoded();
+        }
+        return new Summary(results.size(), extracted, skipped, failed, frames, decoded);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
