@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
         subcommands = {
                 ExtractCommand.class,
+                DemoCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})

@@ -97,57 +97,65 @@ public final class DemoEpisode {
     private Shot blinking(String name, double seconds, Kind bg, CharacterDesign c, double x) {
         int n = frames(seconds);
         int blinkAt = n * 2 / 3;
-        return Shot.variants(name, n, i -> i >= blinkAt && i < blinkAt + 3 ? "blink" : "open",
-                v -> medium(bg, c, v.equals("blink") ? Pose.BLINK : Pose.NEUTRAL, x));
+        Shot.Picture open = medium(bg, c, Pose.NEUTRAL, x);
+        Shot.Picture blink = medium(bg, c, Pose.BLINK, x);
+        return new Shot(name, n, i -> i >= blinkAt && i < blinkAt + 3 ? blink : open);
     }
 
-    private Painter medium(Kind bg, CharacterDesign c, Pose pose, double x) {
-        return (g, w, h) -> {
+    /*
+     * Picture keys describe what is drawn (background, who, pose, framing), so two shots that draw
+     * the same picture share a key and the storyboard counts it once, as a perfect dedup would.
+     */
+    private static Shot.Picture medium(Kind bg, CharacterDesign c, Pose pose, double x) {
+        return new Shot.Picture(key("medium", bg, c, pose) + "@" + x, (g, w, h) -> {
             Backgrounds.paint(g, bg, w, h);
             CharacterPainter.paint(g, c, pose, x * w, h * 0.36, h * 0.2);
-        };
+        });
+    }
+
+    private static String key(String framing, Kind bg, CharacterDesign c, Pose pose) {
+        return framing + "/" + bg + "/" + c.name() + "/" + (pose.mouthOpen() ? "open" : "closed")
+                + (pose.eyesOpen() ? "" : "/blink");
     }
 
     private Shot twoShot(String name, double seconds, Kind bg, CharacterDesign left, CharacterDesign right, boolean leftTalks) {
         return Shot.alternate(name, frames(seconds), FLAP,
-                twoPainter(bg, left, right, leftTalks ? Pose.TALKING : Pose.NEUTRAL, leftTalks ? Pose.NEUTRAL : Pose.TALKING),
-                twoPainter(bg, left, right, Pose.NEUTRAL, Pose.NEUTRAL));
+                two(bg, left, right, leftTalks ? Pose.TALKING : Pose.NEUTRAL, leftTalks ? Pose.NEUTRAL : Pose.TALKING),
+                two(bg, left, right, Pose.NEUTRAL, Pose.NEUTRAL));
     }
 
-    private Painter twoPainter(Kind bg, CharacterDesign left, CharacterDesign right, Pose lp, Pose rp) {
-        return (g, w, h) -> {
+    private static Shot.Picture two(Kind bg, CharacterDesign left, CharacterDesign right, Pose lp, Pose rp) {
+        return new Shot.Picture(key("two", bg, left, lp) + "+" + key("", bg, right, rp), (g, w, h) -> {
             Backgrounds.paint(g, bg, w, h);
             CharacterPainter.paint(g, left, lp, w * 0.3, h * 0.33, h * 0.16);
             CharacterPainter.paint(g, right, rp, w * 0.7, h * 0.36, h * 0.15);
-        };
+        });
     }
 
     /** A face filling most of the frame; talking or holding a look. */
     private Shot closeUp(String name, double seconds, CharacterDesign c, boolean talks) {
+        Shot.Picture still = close(c, Pose.NEUTRAL);
+        return talks ? Shot.alternate(name, frames(seconds), FLAP, close(c, Pose.TALKING), still)
+                : Shot.hold(name, frames(seconds), still);
+    }
+
+    private static Shot.Picture close(CharacterDesign c, Pose pose) {
         Kind bg = c == AOI ? Kind.SKY : Kind.ROOM;
-        Painter still = (g, w, h) -> {
+        return new Shot.Picture(key("close", bg, c, pose), (g, w, h) -> {
             Backgrounds.paint(g, bg, w, h);
-            CharacterPainter.paint(g, c, Pose.NEUTRAL, w * 0.5, h * 0.42, h * 0.62);
-        };
-        if (!talks) {
-            return Shot.hold(name, frames(seconds), still);
-        }
-        Painter open = (g, w, h) -> {
-            Backgrounds.paint(g, bg, w, h);
-            CharacterPainter.paint(g, c, Pose.TALKING, w * 0.5, h * 0.42, h * 0.62);
-        };
-        return Shot.alternate(name, frames(seconds), FLAP, open, still);
+            CharacterPainter.paint(g, c, pose, w * 0.5, h * 0.42, h * 0.62);
+        });
     }
 
     /** All four standing, full body. */
     private Shot group(String name, double seconds) {
         List<CharacterDesign> cast = CharacterDesign.cast();
-        return Shot.hold(name, frames(seconds), (g, w, h) -> {
+        return Shot.hold(name, frames(seconds), new Shot.Picture("group/SKY", (g, w, h) -> {
             Backgrounds.paint(g, Kind.SKY, w, h);
             for (int i = 0; i < cast.size(); i++) {
                 CharacterPainter.standing(g, cast.get(i), Pose.NEUTRAL, w * (0.16 + 0.225 * i), h * 0.97, h * 0.9);
             }
-        });
+        }));
     }
 
     /** A character walking in from the right edge to the centre of a still background. */
