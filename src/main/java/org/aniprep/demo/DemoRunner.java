@@ -52,7 +52,9 @@ public final class DemoRunner {
         out.flush();
 
         DemoStep.Context context = new DemoStep.Context(layout, episodes);
-        List<Path> look = new ArrayList<>(List.of(layout.storyboard().resolve("cast.png"), layout.input()));
+        List<Path> look = new ArrayList<>(List.of(DemoIndex.path(layout), layout.storyboard().resolve("cast.png"),
+                layout.input()));
+        List<DemoIndex.Section> sections = new ArrayList<>();
         int exit = ExitCodes.OK;
         for (DemoStep step : steps) {
             if (!registered.test(step.command())) {
@@ -70,6 +72,8 @@ public final class DemoRunner {
             out.printf("%s: exit %d (%s)%n", step.command(), code, seconds(t));
             report.lines().forEach(line -> out.println("  " + line));
             look.addAll(report.lookAt());
+            sections.add(new DemoIndex.Section("aniprep " + String.join(" ", args) + "  (exit " + code + ")",
+                    report.lines(), report.lookAt()));
             out.flush();
             exit = Math.max(exit, code);
             if (code == ExitCodes.USAGE) {
@@ -77,6 +81,7 @@ public final class DemoRunner {
                 break;
             }
         }
+        new DemoIndex(layout).write(episodes, sections);
         out.printf("%ndemo: done in %s. Look at these:%n", seconds(t0));
         for (Path p : look) {
             out.println("  " + p);

@@ -51,6 +51,7 @@ public final class DemoSteps {
         List<SampleEpisodes.Episode> episodes = c.episodes();
         List<String> lines = new ArrayList<>();
         List<Path> look = new ArrayList<>();
+        Path sample = null;
         for (Path folder : subfolders(layout.frames())) {
             CompletionMarker marker = CompletionMarker.read(folder);
             List<Path> images = images(folder);
@@ -62,13 +63,18 @@ public final class DemoSteps {
                     episode.map(e -> " of " + e.script().frameCount()).orElse(""),
                     marker == null ? " [unfinished]" : "", layout.show(folder)));
             episode.ifPresent(e -> lines.add("  " + coverage(e.script(), images)));
-            if (look.isEmpty() && !images.isEmpty()) {
+            if (!images.isEmpty()) {
                 look.add(folder);
-                look.add(images.get(Math.min(images.size() - 1, images.size() / 3)));
+                if (sample == null) {
+                    sample = images.get(images.size() / 3);
+                }
             }
         }
         if (lines.isEmpty()) {
             lines.add("no frames were written");
+        }
+        if (sample != null) {
+            look.add(sample);
         }
         return new DemoStep.Report(lines, look);
     }

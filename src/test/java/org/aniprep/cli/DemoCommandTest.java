@@ -37,6 +37,8 @@ class DemoCommandTest {
             assertThat(first).contains(ep + ": " + pngs + " of ");
         }
         assertThat(first).contains("distinct pictures").contains("Look at these:").contains("cast.png");
+        String index = Files.readString(demo.resolve("index.html"));
+        assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/");
 
         List<Path> before = list(demo.resolve("frames/EP01")).toList();
         String second = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
