@@ -143,7 +143,7 @@ public final class DemoEpisode {
         Kind bg = c == AOI ? Kind.SKY : Kind.ROOM;
         return new Shot.Picture(key("close", bg, c, pose), (g, w, h) -> {
             Backgrounds.paint(g, bg, w, h);
-            CharacterPainter.paint(g, c, pose, w * 0.5, h * 0.42, h * 0.62);
+            CharacterPainter.paint(g, c, pose, w * 0.5, h * 0.42, h * 0.6);
         });
     }
 

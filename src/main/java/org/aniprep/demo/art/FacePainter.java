@@ -156,13 +156,13 @@ final class FacePainter {
             return;
         }
         Path2D m = new Path2D.Double();
-        m.moveTo(-8, 50);
-        m.quadTo(0, 52, 8, 50);
-        m.curveTo(7, 58, 3, 62, 0, 62);
-        m.curveTo(-3, 62, -7, 58, -8, 50);
+        m.moveTo(-6, 51);
+        m.quadTo(0, 52.5, 6, 51);
+        m.curveTo(5.5, 56, 2.5, 59, 0, 59);
+        m.curveTo(-2.5, 59, -5.5, 56, -6, 51);
         m.closePath();
-        Ink.fill(g, m, new Color(0x8c, 0x26, 0x36));
-        Ink.within(g, m, Ink.ellipse(0, 62, 12, 9), new Color(0xf0, 0x7c, 0x8c));
+        Ink.fill(g, m, new Color(0xa8, 0x3a, 0x48));
+        Ink.within(g, m, Ink.ellipse(0, 59, 9, 6), new Color(0xf0, 0x8c, 0x9a));
         Ink.outline(g, m, 1.8);
     }
 }
