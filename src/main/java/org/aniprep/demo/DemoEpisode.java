@@ -58,7 +58,7 @@ public final class DemoEpisode {
                 .add(talking("ep1_aoi_field", 2.5, Kind.SKY, AOI, 0.5))
                 .add(pan("ep1_room_pan", 2.0, Kind.ROOM, KIIRO))
                 .add(akaneTalks.withFrames(frames(2.0)))
-                .add(twoShot.withFrames(frames(1.5)));
+                .add(twoShot.withFrames(frames(2.5)));
         return b;
     }
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -42,11 +44,15 @@ public final class DemoRunner {
         List<SampleEpisodes.Episode> episodes = SampleEpisodes.build(layout, settings, seconds);
         out.printf("demo: sample episodes (%dx%d, %.0f fps) in %s%n", settings.width(), settings.height(),
                 settings.fps(), layout.show(layout.input()));
+        Set<String> earlier = new HashSet<>();
         for (SampleEpisodes.Episode ep : episodes) {
             ClipScript s = ep.script();
-            out.printf("  %s: %.1f s, %d frames, %d shots, %d distinct pictures%s%n", ep.video().getFileName(),
+            long shared = s.uniquePictures().stream().filter(earlier::contains).count();
+            out.printf("  %s: %.1f s, %d frames, %d shots, %d distinct pictures%s%s%n", ep.video().getFileName(),
                     s.seconds(), s.frameCount(), s.shots().size(), s.uniquePictures().size(),
+                    shared > 0 ? " (" + shared + " of them also in an earlier episode)" : "",
                     ep.drawn() ? "" : " (already drawn)");
+            earlier.addAll(s.uniquePictures());
         }
         out.printf("  (%s)%n", seconds(t0));
         out.flush();
