@@ -31,9 +31,11 @@ public final class CastSheet {
                 double face = columnWidth * 0.26;
                 CharacterPainter.paint(g, c, Pose.NEUTRAL, cx - columnWidth * 0.22, bodyH + face * 0.9, face);
                 CharacterPainter.paint(g, c, Pose.TALKING, cx + columnWidth * 0.22, bodyH + face * 0.9, face);
+                int size = Math.max(10, h / 40);
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
                 g.setColor(Color.DARK_GRAY);
-                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, h / 40)));
-                g.drawString(c.name(), (int) (cx - columnWidth * 0.4), h - 10);
+                g.drawString(c.name() + " (" + c.hair().name().toLowerCase(java.util.Locale.ROOT) + ")",
+                        columnWidth * i + 8, size + 6);
             }
         });
         return img;

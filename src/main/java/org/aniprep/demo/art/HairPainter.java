@@ -19,7 +19,11 @@ final class HairPainter {
     }
 
     static void back(Graphics2D g, CharacterDesign c) {
-        Color dark = Ink.shadow(c.hairColor());
+        // halfway to the full shadow tone: hair behind the head is in shade but must still read as the same hair
+        Color base = c.hairColor();
+        Color shadow = Ink.shadow(base);
+        Color dark = new Color((base.getRed() + shadow.getRed()) / 2, (base.getGreen() + shadow.getGreen()) / 2,
+                (base.getBlue() + shadow.getBlue()) / 2);
         for (Shape part : backParts(c.hair())) {
             Ink.cel(g, part, dark, 2.6);
         }
