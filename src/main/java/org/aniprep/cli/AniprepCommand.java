@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
         subcommands = {
                 ExtractCommand.class,
+                DemoCommand.class,
                 ModelsCommand.class,
                 TagCommand.class,
         },
