@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
         version = "aniprep 0.1.0",
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
         subcommands = {
+                ModelsCommand.class,
+                TagCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})

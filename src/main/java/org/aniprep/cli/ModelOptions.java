@@ -1,0 +1,18 @@
+package org.aniprep.cli;
+
+import org.aniprep.model.Device;
+import org.aniprep.model.ModelSettings;
+import picocli.CommandLine.Option;
+
+/** Options of every command that runs or fetches models. */
+public final class ModelOptions {
+    @Option(names = "--offline", description = "Never download; use only local model files (also HF_HUB_OFFLINE=1).")
+    boolean offline;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (needs the GPU build; falls back to CPU). Default: ${DEFAULT-VALUE}.")
+    Device device = Device.CPU;
+
+    public ModelSettings settings() {
+        return ModelSettings.fromEnvironment(offline, device);
+    }
+}

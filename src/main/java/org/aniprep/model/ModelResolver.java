@@ -1,0 +1,161 @@
+package org.aniprep.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds a model's files: explicit path → extra model folders ({@code ANIPREP_MODEL_PATH}) → hub
+ * caches → download (unless offline). All files of a model come from one place, so a stale
+ * {@code selected_tags.csv} is never paired with another place's {@code model.onnx}.
+ */
+public final class ModelResolver {
+    private final ModelSettings settings;
+
+    public ModelResolver(ModelSettings settings) {
+        this.settings = settings;
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    /** Resolves, downloading when allowed. */
+    public ResolvedModel resolve(ModelSpec spec) {
+        return resolve(spec, null);
+    }
+
+    /**
+     * @param explicit a {@code .onnx} file (other files are looked for next to it) or a folder
+     *                 holding the spec's files; null to search the usual places
+     */
+    public ResolvedModel resolve(ModelSpec spec, Path explicit) {
+        if (explicit != null) {
+            return fromExplicit(spec, explicit);
+        }
+        Optional<ResolvedModel> local = findLocal(spec);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        if (settings.offline()) {
+            throw new ModelException(notFoundMessage(spec));
+        }
+        return download(spec);
+    }
+
+    /** Resolves without any network access; empty when some required file is missing everywhere. */
+    public Optional<ResolvedModel> findLocal(ModelSpec spec) {
+        for (Path dir : settings.extraDirs()) {
+            for (Path base : candidateBases(dir, spec)) {
+                Optional<ResolvedModel> r = fromBase(spec, base, "model folder " + base);
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
+            Optional<ResolvedModel> r = fromHubCache(spec, new HubCache(dir));
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        for (Path cache : settings.hubCaches()) {
+            Optional<ResolvedModel> r = fromHubCache(spec, new HubCache(cache));
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every place {@link #findLocal} looks, for error messages. */
+    public List<String> searchedPlaces(ModelSpec spec) {
+        List<String> places = new ArrayList<>();
+        for (Path dir : settings.extraDirs()) {
+            for (Path base : candidateBases(dir, spec)) {
+                places.add(base.toString());
+            }
+            places.add(new HubCache(dir).repoDir(spec.repo()) + " (hub layout)");
+        }
+        for (Path cache : settings.hubCaches()) {
+            places.add(new HubCache(cache).repoDir(spec.repo()) + " (hub cache, refs/" + spec.revision() + ")");
+        }
+        return places;
+    }
+
+    String notFoundMessage(ModelSpec spec) {
+        List<String> missing = spec.files().stream().filter(f -> !f.optional()).map(ModelFile::path).toList();
+        return "model " + spec.id() + " (" + spec.repo() + ", revision " + spec.revision() + "): "
+                + String.join(", ", missing) + " not found and offline mode is on. Searched:\n  "
+                + String.join("\n  ", searchedPlaces(spec))
+                + "\nRun 'aniprep models fetch " + spec.id() + "' where the network is reachable, or copy the files"
+                + " into a folder listed in " + ModelSettings.MODEL_PATH_ENV + ".";
+    }
+
+    private static List<Path> candidateBases(Path dir, ModelSpec spec) {
+        String name = spec.repo().substring(spec.repo().indexOf('/') + 1);
+        return List.copyOf(new java.util.LinkedHashSet<>(List.of(dir.resolve(spec.repo()),
+                dir.resolve(spec.repo().replace('/', '_')), dir.resolve(name), dir.resolve(spec.id()), dir)));
+    }
+
+    private static Optional<ResolvedModel> fromBase(ModelSpec spec, Path base, String source) {
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (ModelFile f : spec.files()) {
+            Path p = base.resolve(f.path());
+            if (Files.isRegularFile(p)) {
+                found.put(f.role(), p);
+            } else if (!f.optional()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ResolvedModel(spec, found, source));
+    }
+
+    private static Optional<ResolvedModel> fromHubCache(ModelSpec spec, HubCache cache) {
+        Optional<String> commit = cache.commit(spec.repo(), spec.revision());
+        if (commit.isEmpty()) {
+            return Optional.empty();
+        }
+        return fromBase(spec, cache.snapshotDir(spec.repo(), commit.get()),
+                "hub cache " + cache.root() + " (" + spec.repo() + "@" + commit.get().substring(0, 8) + ")");
+    }
+
+    private ResolvedModel fromExplicit(ModelSpec spec, Path explicit) {
+        if (Files.isDirectory(explicit)) {
+            return fromBase(spec, explicit, "folder " + explicit).orElseThrow(() -> new ModelException(
+                    explicit + ": does not hold the files of " + spec.id() + " (" + spec.files().stream()
+                            .filter(f -> !f.optional()).map(ModelFile::path).toList() + ")"));
+        }
+        if (!Files.isRegularFile(explicit)) {
+            throw new ModelException(explicit + ": model file not found");
+        }
+        Map<String, Path> found = new LinkedHashMap<>();
+        Path dir = explicit.toAbsolutePath().getParent();
+        for (ModelFile f : spec.files()) {
+            Path p = f.role().equals(ModelFile.MODEL) ? explicit : dir.resolve(f.fileName());
+            if (Files.isRegularFile(p)) {
+                found.put(f.role(), p);
+            } else if (!f.optional()) {
+                throw new ModelException(explicit + ": " + f.fileName() + " (" + f.role() + ") must lie next to the model file, in " + dir);
+            }
+        }
+        return new ResolvedModel(spec, found, "path " + explicit);
+    }
+
+    private ResolvedModel download(ModelSpec spec) {
+        HubDownloader downloader = new HubDownloader(settings);
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (ModelFile f : spec.files()) {
+            try {
+                found.put(f.role(), downloader.download(spec, f));
+            } catch (HubDownloader.NotOnHubException e) {
+                if (!f.optional()) {
+                    throw e;
+                }
+            }
+        }
+        return new ResolvedModel(spec, found, "downloaded into " + settings.downloadCache());
+    }
+}

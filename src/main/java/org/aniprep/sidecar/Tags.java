@@ -1,0 +1,30 @@
+package org.aniprep.sidecar;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section {@code tags}: what a WD14 tagger saw in the image.
+ *
+ * @param model               id of the model (a built-in id, or the absolute path of a model file)
+ * @param modelRepo           its Hugging Face repo, when it is a built-in model
+ * @param preprocess          the preprocessing variant used ({@code wd14-a}: see model-specs.md §1.4)
+ * @param generalThreshold    the general threshold applied (the MCut value when {@code generalMcut})
+ * @param characterThreshold  the character threshold applied (the floored MCut value when {@code characterMcut})
+ * @param rating              the most probable rating
+ * @param ratings             every rating's probability
+ * @param general             general tags above the threshold, most probable first; names with
+ *                            spaces instead of underscores except kaomoji such as {@code ^_^}
+ * @param character           character tags above the threshold, most probable first, same naming
+ * @param tagsFile            true when aniprep also wrote {@code <image>.tags}
+ */
+public record Tags(String model, String modelRepo, String preprocess,
+                   double generalThreshold, boolean generalMcut, double characterThreshold, boolean characterMcut,
+                   String rating, Map<String, Double> ratings, List<Scored> general, List<Scored> character,
+                   boolean tagsFile) {
+    public static final String SECTION = "tags";
+
+    /** A tag and its probability. */
+    public record Scored(String tag, double score) {
+    }
+}
