@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * nagadomi's {@code lbpcascade_animeface} through OpenCV: grey, downscaled so the longer side is at
@@ -62,6 +63,21 @@ public final class FaceCascade implements Detector {
         this.file = file;
         this.settings = settings;
         this.classifiers = ThreadLocal.withInitial(() -> open(file));
+    }
+
+    /**
+     * Finds {@value #FILE_NAME} in the extra model folders ({@code ANIPREP_MODEL_PATH}), as is or in
+     * an {@code lbpcascade_animeface/} sub-folder.
+     */
+    public static Optional<Path> locate(List<Path> modelDirs) {
+        for (Path dir : modelDirs) {
+            for (Path p : List.of(dir.resolve(FILE_NAME), dir.resolve(NAME).resolve(FILE_NAME))) {
+                if (Files.isRegularFile(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads the cascade, failing with a clear message when the file is missing or not a cascade. */

@@ -8,10 +8,11 @@ import java.util.List;
  * face summary follows the reference scripts: {@code facepos} has one {@code "fvp T B fhp L R"}
  * string per face (each value {@code int(relative × 100)}), {@code faceHeightRatio} is the tallest
  * face's height over the image height, and its bucket is {@code min(int(r × 100), 99)} floored to
- * a step of 25 ({@code "0-25"} … {@code "75-100"}).
+ * a step of 25 ({@code "0-25"} … {@code "75-100"}). {@code width}/{@code height}: the image size the
+ * boxes refer to.
  */
-public record DetectInfo(Boxes faces, Boxes heads, Boxes persons, Integer faceCount, List<String> facepos,
-                         Double faceHeightRatio, String faceHeightBucket) {
+public record DetectInfo(Integer width, Integer height, Boxes faces, Boxes heads, Boxes persons, Integer faceCount,
+                         List<String> facepos, Double faceHeightRatio, String faceHeightBucket) {
     public static final String SECTION = "detect";
 
     /** One detector's result on this image. */
@@ -31,19 +32,33 @@ public record DetectInfo(Boxes faces, Boxes heads, Boxes persons, Integer faceCo
         }
     }
 
+    public DetectInfo withSize(int w, int h) {
+        return new DetectInfo(w, h, faces, heads, persons, faceCount, facepos, faceHeightRatio, faceHeightBucket);
+    }
+
     public DetectInfo withFaces(Boxes b, Integer count, List<String> pos, Double ratio, String bucket) {
-        return new DetectInfo(b, heads, persons, count, pos, ratio, bucket);
+        return new DetectInfo(width, height, b, heads, persons, count, pos, ratio, bucket);
     }
 
     public DetectInfo withHeads(Boxes b) {
-        return new DetectInfo(faces, b, persons, faceCount, facepos, faceHeightRatio, faceHeightBucket);
+        return new DetectInfo(width, height, faces, b, persons, faceCount, facepos, faceHeightRatio, faceHeightBucket);
     }
 
     public DetectInfo withPersons(Boxes b) {
-        return new DetectInfo(faces, heads, b, faceCount, facepos, faceHeightRatio, faceHeightBucket);
+        return new DetectInfo(width, height, faces, heads, b, faceCount, facepos, faceHeightRatio, faceHeightBucket);
+    }
+
+    /** The boxes of one kind ({@code face}, {@code head}, {@code person}), or null. */
+    public Boxes of(String kind) {
+        return switch (kind) {
+            case "face" -> faces;
+            case "head" -> heads;
+            case "person" -> persons;
+            default -> throw new IllegalArgumentException(kind);
+        };
     }
 
     public static DetectInfo empty() {
-        return new DetectInfo(null, null, null, null, null, null, null);
+        return new DetectInfo(null, null, null, null, null, null, null, null, null);
     }
 }

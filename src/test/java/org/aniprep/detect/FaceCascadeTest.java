@@ -1,6 +1,8 @@
 package org.aniprep.detect;
 
 import org.aniprep.image.RgbImage;
+import org.aniprep.model.Device;
+import org.aniprep.model.ModelSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +27,15 @@ class FaceCascadeTest {
     }
 
     static FaceCascade cascade(FaceCascade.Settings s) {
-        return FaceCascade.load(ModelDirs.find(List.of(MODELS), FaceCascade.FILE_NAME).orElseThrow(), s);
+        return FaceCascade.load(FaceCascade.locate(List.of(MODELS)).orElseThrow(), s);
     }
 
     @Test
     void findsTheCascadeThroughTheModelPath() {
-        Map<String, String> env = Map.of(ModelDirs.ENV, "/nonexistent" + java.io.File.pathSeparator + MODELS);
-        assertThat(ModelDirs.find(ModelDirs.fromEnvironment(env), FaceCascade.FILE_NAME))
-                .contains(MODELS.resolve(FaceCascade.FILE_NAME));
-        assertThat(ModelDirs.find(ModelDirs.fromEnvironment(Map.of()), FaceCascade.FILE_NAME)).isEmpty();
+        Map<String, String> env = Map.of(ModelSettings.MODEL_PATH_ENV, "/nonexistent" + java.io.File.pathSeparator + MODELS);
+        ModelSettings settings = ModelSettings.fromEnvironment(env, Path.of("/nonexistent-home"), true, Device.CPU);
+        assertThat(FaceCascade.locate(settings.extraDirs())).contains(MODELS.resolve(FaceCascade.FILE_NAME));
+        assertThat(FaceCascade.locate(List.of(Path.of("/nonexistent")))).isEmpty();
     }
 
     @Test
