@@ -91,8 +91,15 @@ public final class FaceCascade implements Detector {
     }
 
     private static CascadeClassifier open(Path file) {
-        CascadeClassifier c = new CascadeClassifier(file.toString());
-        // OpenCV does not throw on a bad file: it leaves the classifier empty
+        CascadeClassifier c;
+        try {
+            c = new CascadeClassifier(file.toString());
+        } catch (RuntimeException e) {
+            // malformed XML: OpenCV's parser throws (cv::Exception via JavaCPP)
+            throw new CascadeException("face cascade " + file + " cannot be read by OpenCV ("
+                    + e.getMessage().replaceAll("^OpenCV\\([^)]*\\) \\S+: ", "").strip() + ")");
+        }
+        // a well-formed file that is not a cascade (or a missing one) does not throw: the classifier is just empty
         if (c.empty()) {
             c.close();
             throw new CascadeException("face cascade " + file + " is not an OpenCV cascade OpenCV can load "

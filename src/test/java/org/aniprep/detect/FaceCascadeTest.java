@@ -45,6 +45,9 @@ class FaceCascadeTest {
         Path bad = Files.writeString(dir.resolve("bad.xml"), "<?xml version=\"1.0\"?><opencv_storage></opencv_storage>");
         assertThatThrownBy(() -> FaceCascade.load(bad, FaceCascade.Settings.DEFAULT))
                 .isInstanceOf(CascadeException.class).hasMessageContaining("bad.xml").hasMessageContaining("not an OpenCV cascade");
+        Path garbage = Files.writeString(dir.resolve("garbage.xml"), "<opencv_storage><cascade>oops</opencv_storage>");
+        assertThatThrownBy(() -> FaceCascade.load(garbage, FaceCascade.Settings.DEFAULT))
+                .isInstanceOf(CascadeException.class).hasMessageContaining("garbage.xml").hasMessageContaining("cannot be read");
     }
 
     @Test
