@@ -84,6 +84,16 @@ public final class YoloDetector implements Detector {
         } else {
             throw new ModelException(arg + ": neither a built-in detector ('aniprep models list') nor an existing file");
         }
+        Optional<Path> type = resolved.path("model_type");
+        if (type.isPresent()) {
+            try {
+                if (Files.readString(type.get()).contains("rtdetr")) {
+                    throw new ModelException(arg + ": an RT-DETR detector (model_type.json); only YOLO-type outputs are supported");
+                }
+            } catch (java.io.IOException e) {
+                throw new ModelException(type.get() + ": cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
         return new YoloDetector(resolved.spec(), OnnxSessions.open(resolved.modelPath(), resolver.settings().device()), kind);
     }
 

@@ -164,6 +164,18 @@ class DetectCommandTest {
     }
 
     @Test
+    void minFaceScoreDropsWeakerFaces() throws Exception {
+        Path faceDir = models.resolve("deepghs/anime_face_detection/" + YoloModels.FACE);
+        YoloStandIn.ultralytics(faceDir.resolve("model.onnx"), 1, List.of(
+                new float[]{320, 200, 100, 120, 0.9f}, new float[]{100, 500, 50, 50, 0.5f}), -1, YoloStandIn.meta("{0: 'face'}"));
+        scene("one", 1, 9);
+        assertThat(Main.run("detect", "--src", src.toString(), "--min-face-score", "0.6", "-q")).isZero();
+        assertThat(detect(src.resolve("one.png")).faceCount()).isEqualTo(1);
+        assertThat(Main.run("detect", "--src", src.toString(), "--overwrite", "-q")).isZero();
+        assertThat(detect(src.resolve("one.png")).faceCount()).isEqualTo(2);
+    }
+
+    @Test
     void neverOverwritesAForeignFileAtACropName() throws Exception {
         withCascade();
         Files.copy(SHARED.resolve("testdata/anime/eileen_happy.png"), src.resolve("e.png"));
