@@ -33,7 +33,8 @@ public final class CascadeAccuracyReport {
                             System.out.println("  " + scene.name() + " want " + scene.faces() + "\n     got " + found);
                         }
                     }
-                    System.out.printf("maxSide %4d %-14s generated: %s%n%30s concert:   %s%n", maxSide, modes[m], generated, "", concert);
+                    System.out.printf("maxSide %4d %-14s generated: %s%n%30s count right by faces in scene: %s%n%30s concert:   %s%n",
+                            maxSide, modes[m], generated, "", generated.byCount(), "", concert);
                     if (verbose) {
                         System.out.println("  box fit (generated): " + generated.boxFit() + "; concert: " + concert.boxFit());
                     }

@@ -19,6 +19,8 @@ public final class FaceEval {
     private double iouSum;
     private final double[] fit = new double[4];
     private final List<String> countErrors = new ArrayList<>();
+    private final int[] byCountRight = new int[8];
+    private final int[] byCountTotal = new int[8];
 
     public void add(AnimeScenes.Scene scene, List<Detection> detections) {
         scenes++;
@@ -47,8 +49,11 @@ public final class FaceEval {
             }
         }
         falsePositives += rest.size();
+        int k = Math.min(scene.count(), 7);
+        byCountTotal[k]++;
         if (counted == scene.count()) {
             countRight++;
+            byCountRight[k]++;
         } else {
             countErrors.add(scene.name() + " " + scene.count() + "→" + counted);
         }
@@ -56,6 +61,17 @@ public final class FaceEval {
 
     public double countAccuracy() {
         return scenes == 0 ? 0 : countRight / (double) scenes;
+    }
+
+    /** "k faces: right/total" for each number of faces seen. */
+    public String byCount() {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < byCountTotal.length; k++) {
+            if (byCountTotal[k] > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(byCountRight[k]).append('/').append(byCountTotal[k]);
+            }
+        }
+        return sb.toString();
     }
 
     public double recall() {
