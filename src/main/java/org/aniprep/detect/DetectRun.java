@@ -116,7 +116,7 @@ public final class DetectRun {
         }
         if (cropper != null) {
             DetectInfo.Boxes b = info.of(options.crop().detectorKind());
-            return b != null && cropper.done(image, toDetections(b, info.width(), info.height()), info.width(), info.height());
+            return b != null && cropper.done(image, toDetections(b), info.width(), info.height());
         }
         return true;
     }
@@ -175,18 +175,13 @@ public final class DetectRun {
         counts[0]++;
         counts[1] += byKind.getOrDefault("face", List.of()).size();
         if (cropper != null) {
-            List<Detection> boxes = byKind.get(options.crop().detectorKind());
-            if (boxes == null) {
-                DetectInfo.Boxes stored = SidecarStore.read(file).get(DetectInfo.SECTION, DetectInfo.class)
-                        .map(i -> i.of(options.crop().detectorKind())).orElse(null);
-                boxes = stored == null ? List.of() : toDetections(stored, img.width(), img.height());
-            }
-            String detector = detectors.of(options.crop().detectorKind()) == null ? "" : detectors.of(options.crop().detectorKind()).name();
-            counts[2] += cropper.crop(file, img, boxes, detector).written();
+            // the command only allows --crop of a kind this run detects
+            String kind = options.crop().detectorKind();
+            counts[2] += cropper.crop(file, img, byKind.getOrDefault(kind, List.of()), detectors.of(kind).name()).written();
         }
     }
 
-    static List<Detection> toDetections(DetectInfo.Boxes boxes, int width, int height) {
+    static List<Detection> toDetections(DetectInfo.Boxes boxes) {
         List<Detection> out = new ArrayList<>();
         for (DetectInfo.Box b : boxes.boxes()) {
             List<Integer> p = b.box();
