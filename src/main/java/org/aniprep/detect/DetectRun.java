@@ -86,7 +86,27 @@ public final class DetectRun {
                         progress.step();
                     });
         }
+        writeReport(images);
         return new Summary(counts[0], skipped, problems.count() - failedBefore, counts[1], counts[2]);
+    }
+
+    private void writeReport(List<Path> images) {
+        List<DetectReport.Entry> entries = new ArrayList<>();
+        for (Path image : images) {
+            try {
+                SidecarStore.read(image).get(DetectInfo.SECTION, DetectInfo.class)
+                        .filter(i -> i.width() != null && i.height() != null)
+                        .ifPresent(i -> entries.add(new DetectReport.Entry(image, i)));
+            } catch (SidecarException e) {
+                // already reported when the run looked at this image
+            }
+        }
+        try {
+            Path page = DetectReport.write(options.src(), entries);
+            LOG.info("report: {}", page);
+        } catch (IOException e) {
+            problems.add(options.src().resolve(DetectReport.FILE), "cannot write the report (" + e.getMessage() + ")");
+        }
     }
 
     private BatchPipeline.Options pipelineOptions(List<YoloDetector> yolo) {
