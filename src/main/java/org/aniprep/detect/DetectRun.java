@@ -75,6 +75,10 @@ public final class DetectRun {
         int failedBefore = problems.count();
         int[] counts = new int[3];
         List<YoloDetector> yolo = detectors.yolo();
+        if (todo.isEmpty()) {
+            writeReport(images);
+            return new Summary(0, skipped, 0, 0, 0);
+        }
         try (Progress progress = Progress.start("detect", "img", todo.size())) {
             BatchPipeline.run(todo, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
                     (image, found) -> {
