@@ -67,7 +67,7 @@ public final class FaceCascade implements Detector {
 
     /**
      * Finds {@value #FILE_NAME} in the extra model folders ({@code ANIPREP_MODEL_PATH}), as is or in
-     * an {@code lbpcascade_animeface/} sub-folder.
+     * an {@code lbpcascade_animeface/} sub-folder, else uses the copy bundled with aniprep.
      */
     public static Optional<Path> locate(List<Path> modelDirs) {
         for (Path dir : modelDirs) {
@@ -77,7 +77,7 @@ public final class FaceCascade implements Detector {
                 }
             }
         }
-        return Optional.empty();
+        return BundledCascade.file();
     }
 
     /** Loads the cascade, failing with a clear message when the file is missing or not a cascade. */

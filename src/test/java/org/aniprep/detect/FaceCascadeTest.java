@@ -35,7 +35,10 @@ class FaceCascadeTest {
         Map<String, String> env = Map.of(ModelSettings.MODEL_PATH_ENV, "/nonexistent" + java.io.File.pathSeparator + MODELS);
         ModelSettings settings = ModelSettings.fromEnvironment(env, Path.of("/nonexistent-home"), true, Device.CPU);
         assertThat(FaceCascade.locate(settings.extraDirs())).contains(MODELS.resolve(FaceCascade.FILE_NAME));
-        assertThat(FaceCascade.locate(List.of(Path.of("/nonexistent")))).isEmpty();
+        // nothing in the model folders: the copy bundled with aniprep, checked against the real file
+        Path bundled = FaceCascade.locate(List.of(Path.of("/nonexistent"))).orElseThrow();
+        assertThat(bundled).hasSameBinaryContentAs(MODELS.resolve(FaceCascade.FILE_NAME));
+        assertThat(FaceCascade.load(bundled, FaceCascade.Settings.DEFAULT)).isNotNull();
     }
 
     @Test
