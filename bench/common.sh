@@ -8,5 +8,5 @@ bench_java() {
     # an argfile keeps the java command line short (ONNX Runtime 1.29 crashes on very long ones)
     local args=target/bench-args.txt
     printf -- '-cp\n%s\n' "$CP" > "$args"
-    java -Xmx4g -Djava.awt.headless=true @"$args" "$@"
+    java -Xmx4g -Djava.awt.headless=true -Daniprep.shared="$SHARED" @"$args" "$@"
 }

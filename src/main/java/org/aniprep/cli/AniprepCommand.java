@@ -12,9 +12,11 @@ import picocli.CommandLine.Spec;
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
         subcommands = {
                 ExtractCommand.class,
+                DemoCommand.class,
                 DedupCommand.class,
                 ModelsCommand.class,
                 TagCommand.class,
+                DetectCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})

@@ -26,17 +26,25 @@ public record Shot(String name, int frames, IntFunction<Picture> pictureAt) {
         return new Shot(name, frames, i -> p);
     }
 
+    /** A still picture held; its key says what it shows, so another shot showing the same is recognised. */
+    public static Shot hold(String name, int frames, Picture picture) {
+        return new Shot(name, frames, i -> picture);
+    }
+
+    /** Two pictures alternating every {@code every} frames, starting with {@code a}. */
+    public static Shot alternate(String name, int frames, int every, Picture a, Picture b) {
+        if (every < 1) {
+            throw new IllegalArgumentException("alternation period must be at least one frame");
+        }
+        return new Shot(name, frames, i -> (i / every) % 2 == 0 ? a : b);
+    }
+
     /**
      * Two pictures alternating every {@code every} frames (lip flap: mouth open/closed), starting
      * with {@code a}.
      */
     public static Shot alternate(String name, int frames, int every, Painter a, Painter b) {
-        if (every < 1) {
-            throw new IllegalArgumentException("alternation period must be at least one frame");
-        }
-        Picture pa = new Picture(name + "/a", a);
-        Picture pb = new Picture(name + "/b", b);
-        return new Shot(name, frames, i -> (i / every) % 2 == 0 ? pa : pb);
+        return alternate(name, frames, every, new Picture(name + "/a", a), new Picture(name + "/b", b));
     }
 
     /**
@@ -47,6 +55,18 @@ public record Shot(String name, int frames, IntFunction<Picture> pictureAt) {
         return new Shot(name, frames, i -> {
             int pos = positionAt.applyAsInt(i);
             return new Picture(name + "@" + pos, painterAt.apply(pos));
+        });
+    }
+
+    /**
+     * A shot whose frame {@code i} shows variant {@code variantAt(i)} (e.g. "open", "blink"), each
+     * variant one picture.
+     */
+    public static Shot variants(String name, int frames, IntFunction<String> variantAt,
+                                java.util.function.Function<String, Painter> painterFor) {
+        return new Shot(name, frames, i -> {
+            String v = variantAt.apply(i);
+            return new Picture(name + "/" + v, painterFor.apply(v));
         });
     }
 

@@ -40,6 +40,11 @@ public final class Storyboard {
 
     /** Paints every frame (a held picture only once) and encodes the clip atomically to {@code target}. */
     public ClipScript record(Path target, ClipRecorder.Settings settings) throws IOException {
+        return record(target, settings, () -> { });
+    }
+
+    /** As {@link #record(Path, ClipRecorder.Settings)}, calling {@code onFrame} after each frame (progress). */
+    public ClipScript record(Path target, ClipRecorder.Settings settings, Runnable onFrame) throws IOException {
         if (shots.isEmpty()) {
             throw new IllegalStateException("storyboard has no shots");
         }
@@ -54,6 +59,7 @@ public final class Storyboard {
                         shown = picture.key();
                     }
                     rec.add(canvas);
+                    onFrame.run();
                 }
             }
             rec.finish();

@@ -1,14 +1,90 @@
 package org.aniprep.extract;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.ByteBuffer;
 
 /**
  * A selected frame: its index in the video (counting every frame from 0), its time in seconds from
- * the first frame, and its pixels as an owned 8-bit BGR Mat that the receiver must close.
+ * the first frame, and its pixels. Pixels arrive either as BGR or as a private copy of the decoder's
+ * YUV420P buffer; the BGR conversion then happens on whichever thread first asks (the encoder pool,
+ * so it runs in parallel). The receiver closes the frame.
  */
-public record DecodedFrame(long index, double time, Mat bgr) implements AutoCloseable {
+public final class DecodedFrame implements AutoCloseable {
+    private final long index;
+    private final double time;
+    private final int width;
+    private final int height;
+    private BytePointer i420;
+    private final int colorSpace;
+    private final boolean fullRange;
+    private Mat bgr;
+
+    private DecodedFrame(long index, double time, int width, int height, Mat bgr, BytePointer i420,
+                         int colorSpace, boolean fullRange) {
+        this.index = index;
+        this.time = time;
+        this.width = width;
+        this.height = height;
+        this.bgr = bgr;
+        this.i420 = i420;
+        this.colorSpace = colorSpace;
+        this.fullRange = fullRange;
+    }
+
+    static DecodedFrame ofBgr(long index, double time, Mat bgr) {
+        return new DecodedFrame(index, time, bgr.cols(), bgr.rows(), bgr, null, 0, false);
+    }
+
+    /** Copies a contiguous YUV420P buffer (the decoder reuses its own). */
+    static DecodedFrame ofI420(long index, double time, int width, int height, ByteBuffer buffer, int colorSpace,
+                               boolean fullRange) {
+        // the grabber's buffer says limit = Y plane only; the chroma planes follow it within capacity
+        int need = width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2);
+        if (buffer.capacity() < need) {
+            throw new IllegalStateException("YUV420P buffer of " + buffer.capacity() + " bytes for " + width + "x" + height);
+        }
+        ByteBuffer src = buffer.duplicate();
+        src.position(0).limit(need);
+        BytePointer copy = new BytePointer(need);
+        copy.put(new BytePointer(src));
+        return new DecodedFrame(index, time, width, height, null, copy, colorSpace, fullRange);
+    }
+
+    public long index() {
+        return index;
+    }
+
+    public double time() {
+        return time;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The frame as an 8-bit BGR Mat, converted on first use; owned by this frame. */
+    public synchronized Mat bgr() {
+        if (bgr == null) {
+            bgr = YuvToBgr.forThread(width, height, colorSpace, fullRange).convert(i420);
+            i420.close();
+            i420 = null;
+        }
+        return bgr;
+    }
+
     @Override
-    public void close() {
-        bgr.close();
+    public synchronized void close() {
+        if (bgr != null) {
+            bgr.close();
+        }
+        if (i420 != null) {
+            i420.close();
+        }
     }
 }

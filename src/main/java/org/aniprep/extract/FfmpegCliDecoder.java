@@ -124,7 +124,7 @@ public final class FfmpegCliDecoder implements FrameDecoder {
         double time = meta.ptsTime() - firstTime;
         long index = info.fps() > 0 ? Math.round(time * info.fps()) : position;
         position = index + 1;
-        return new DecodedFrame(index, time, bgr);
+        return DecodedFrame.ofBgr(index, time, bgr);
     }
 
     private void finish() throws IOException {

@@ -10,22 +10,22 @@ import java.util.Locale;
 
 /**
  * Encodes BGR frames with OpenCV (the fastest encoder measured here: PNG about 2× faster than
- * FFmpeg's and ImageIO's). PNG uses zlib level 1: lossless like any level, several times faster
- * than the default 6 for about 10-20 % more bytes on flat-shaded anime.
+ * FFmpeg's and ImageIO's). PNG uses zlib level 1 with the RLE strategy: lossless like any setting;
+ * on a flat-shaded 720p frame it was 23 % faster and 26 % smaller than level 1's default strategy,
+ * on a painted 1080p frame 23 % faster and 10 % smaller (level 6: 1.4-2.8× slower).
  */
 public enum FrameEncoder {
-    PNG("png", opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, 1),
+    PNG("png", opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, 1, opencv_imgcodecs.IMWRITE_PNG_STRATEGY,
+            opencv_imgcodecs.IMWRITE_PNG_STRATEGY_RLE),
     JPG("jpg", opencv_imgcodecs.IMWRITE_JPEG_QUALITY, 95),
     WEBP("webp", opencv_imgcodecs.IMWRITE_WEBP_QUALITY, 95);
 
     private final String extension;
-    private final int param;
-    private final int value;
+    private final int[] params;
 
-    FrameEncoder(String extension, int param, int value) {
+    FrameEncoder(String extension, int... params) {
         this.extension = extension;
-        this.param = param;
-        this.value = value;
+        this.params = params;
     }
 
     public String extension() {
@@ -43,8 +43,8 @@ public enum FrameEncoder {
     }
 
     public byte[] encode(Mat bgr) throws IOException {
-        try (BytePointer buf = new BytePointer(); IntPointer params = new IntPointer(param, value)) {
-            if (!opencv_imgcodecs.imencode("." + extension, bgr, buf, params)) {
+        try (BytePointer buf = new BytePointer(); IntPointer p = new IntPointer(params)) {
+            if (!opencv_imgcodecs.imencode("." + extension, bgr, buf, p)) {
                 throw new IOException("OpenCV could not encode " + extension);
             }
             byte[] bytes = new byte[(int) buf.limit()];

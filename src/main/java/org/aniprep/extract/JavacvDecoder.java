@@ -36,7 +36,8 @@ public final class JavacvDecoder implements FrameDecoder {
     private final FFmpegFrameGrabber grabber;
     private final FFmpegFrameFilter filter;
     private final VideoInfo info;
-    private final YuvToBgr toBgr;
+    private final int colorSpace;
+    private final boolean fullRange;
     private final boolean keyframesOnly;
     private long decoded;
     private double firstTime = Double.NaN;
@@ -51,8 +52,8 @@ public final class JavacvDecoder implements FrameDecoder {
             }
             this.info = probeInfo(grabber);
             AVCodecParameters par = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
-            this.toBgr = new YuvToBgr(info.width(), info.height(), par.color_space(),
-                    par.color_range() == avutil.AVCOL_RANGE_JPEG);
+            this.colorSpace = par.color_space();
+            this.fullRange = par.color_range() == avutil.AVCOL_RANGE_JPEG;
             if (selection.filter() != null) {
                 filter = new FFmpegFrameFilter(selection.filter(), info.width(), info.height());
                 filter.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -188,17 +189,22 @@ public final class JavacvDecoder implements FrameDecoder {
                 double time = t - firstTime;
                 if (keyframesOnly) {
                     long idx = info.fps() > 0 ? Math.round(time * info.fps()) : index;
-                    return new DecodedFrame(idx, time, toBgr.convert((ByteBuffer) frame.image[0]));
+                    return pixels(idx, time, frame);
                 }
                 filter.push(frame);
                 Frame out = filter.pull();
                 if (out != null) {
-                    return new DecodedFrame(index, time, toBgr.convert((ByteBuffer) out.image[0]));
+                    return pixels(index, time, out);
                 }
             }
         } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
             throw new IOException("decoding failed after frame " + decoded + ": " + describe(e), e);
         }
+    }
+
+    private DecodedFrame pixels(long index, double time, Frame frame) {
+        return DecodedFrame.ofI420(index, time, frame.imageWidth, frame.imageHeight, (ByteBuffer) frame.image[0],
+                colorSpace, fullRange);
     }
 
     /** mpdecimate decides per frame without delay, so flushing only closes the graph cleanly. */
@@ -230,9 +236,6 @@ public final class JavacvDecoder implements FrameDecoder {
             grabber.release();
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
             // same
-        }
-        if (toBgr != null) {
-            toBgr.close();
         }
     }
 }

@@ -7,6 +7,8 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +113,9 @@ public final class ImageLoader {
         boolean direct = img.getColorModel() instanceof ComponentColorModel
                 && (bands <= 2 && img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
                 || bands >= 3 && img.getColorModel().getColorSpace().isCS_sRGB());
+        if (direct && copyInterleavedBytes(img, out)) {
+            return new RgbImage(w, h, out);
+        }
         if (direct) {
             int bits = img.getColorModel().getComponentSize(0);
             boolean grey = bands <= 2;
@@ -138,6 +143,39 @@ public final class ImageLoader {
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /**
+     * Fast path for what the PNG/JPEG readers usually return (8-bit RGB or RGBA bytes in one
+     * interleaved array): reads the array directly instead of through Raster.getPixels, which made up
+     * about a fifth of decode + preprocess time. Same arithmetic as the generic path.
+     */
+    private static boolean copyInterleavedBytes(BufferedImage img, byte[] out) {
+        Raster raster = img.getRaster();
+        int bands = raster.getNumBands();
+        if (bands < 3 || img.getColorModel().getComponentSize(0) != 8 || raster.getParent() != null
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || !(raster.getDataBuffer() instanceof DataBufferByte db) || db.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)) {
+            return false;
+        }
+        int[] off = sm.getBandOffsets();
+        boolean alpha = img.getColorModel().hasAlpha();
+        int ps = sm.getPixelStride();
+        int ss = sm.getScanlineStride();
+        byte[] data = db.getData();
+        int base = db.getOffset();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        for (int y = 0; y < h; y++) {
+            int p = base + y * ss;
+            int o = y * w * 3;
+            for (int x = 0; x < w; x++, p += ps, o += 3) {
+                int a = alpha ? data[p + off[bands - 1]] & 0xff : 255;
+                put(out, o, data[p + off[0]] & 0xff, data[p + off[1]] & 0xff, data[p + off[2]] & 0xff, a);
+            }
+        }
+        return true;
     }
 
     private static int to8(int v, int bits) {

@@ -1,5 +1,7 @@
 package org.aniprep.image;
 
+import java.util.Arrays;
+
 /**
  * A port of Pillow's {@code ImagingResample} for 8-bit RGB ({@code Image.resize(size, filter)} with
  * the default full-image box and no {@code reducing_gap}), bit-exact with Pillow 9.4–11:
@@ -63,9 +65,17 @@ public final class PillowResize {
         byte[] out = new byte[outW * rows * 3];
         int ksize = c.ksize;
         int half = 1 << (PRECISION_BITS - 1);
+        int inStride = inW * 3;
+        int outStride = outW * 3;
         for (int y = 0; y < rows; y++) {
-            int rowIn = (y + yFirst) * inW * 3;
-            int rowOut = y * outW * 3;
+            int rowIn = (y + yFirst) * inStride;
+            int rowOut = y * outStride;
+            // a row equal to the previous one (e.g. the white padding of a squared frame) resamples
+            // to the same output row: copy it instead of convolving again
+            if (y > 0 && Arrays.equals(in, rowIn - inStride, rowIn, in, rowIn, rowIn + inStride)) {
+                System.arraycopy(out, rowOut - outStride, out, rowOut, outStride);
+                continue;
+            }
             for (int xx = 0; xx < outW; xx++) {
                 int xmin = c.bounds[xx * 2];
                 int xmax = c.bounds[xx * 2 + 1];
@@ -99,7 +109,7 @@ public final class PillowResize {
             int ymin = c.bounds[yy * 2];
             int ymax = c.bounds[yy * 2 + 1];
             int k = yy * ksize;
-            java.util.Arrays.fill(acc, half);
+            Arrays.fill(acc, half);
             // row-major accumulation: same integer sums as Pillow's per-pixel loop, cache-friendly
             for (int y = 0; y < ymax; y++) {
                 int wgt = c.kk[k + y];

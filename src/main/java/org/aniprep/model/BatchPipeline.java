@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batched, pipelined inference: worker threads decode and preprocess items while the calling thread
- * runs the model on the previous batch. At most {@code lookahead} prepared items wait at any time,
- * so memory stays flat however many items there are. Items are delivered in input order; an item
- * whose preparation fails (bad image) is reported and skipped, the rest go on.
+ * runs the model on the previous batch, and one writer thread delivers results (sidecar writes with
+ * fsync) so inference never waits on the disk. At most {@code lookahead} prepared items wait at any
+ * time, so memory stays flat however many items there are. Items are delivered in input order, from
+ * the writer thread; an item whose preparation fails (bad image) is reported and skipped, the rest
+ * go on. {@code failure} may be called from the calling or the writer thread.
  *
  * <pre>{@code
  * BatchPipeline.run(files, new BatchPipeline.Options(8, 2, 16),
@@ -41,9 +43,12 @@ public final class BatchPipeline {
             lookahead = Math.max(lookahead, batchSize);
         }
 
-        /** Workers = cores − 1 (at least 1; inference uses the rest), lookahead = 2 batches. */
+        /**
+         * Workers = cores (the inference thread mostly waits on ONNX Runtime's own threads, which do
+         * not spin), lookahead = 2 batches.
+         */
         public static Options forBatch(int batchSize) {
-            return new Options(batchSize, Math.max(1, OnnxSessions.defaultThreads() - 1), 2 * batchSize);
+            return new Options(batchSize, OnnxSessions.defaultThreads(), 2 * batchSize);
         }
     }
 
@@ -75,6 +80,11 @@ public final class BatchPipeline {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "aniprep-deliver");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Deque<Pending<T, P>> waiting = new ArrayDeque<>();
             List<T> batchItems = new ArrayList<>();
@@ -92,13 +102,21 @@ public final class BatchPipeline {
                     batch.add(prepared);
                 }
                 if (batch.size() == options.batchSize() || (next == items.size() && waiting.isEmpty() && !batch.isEmpty())) {
-                    runBatch(batchItems, batch, infer, deliver, failure);
+                    runBatch(List.copyOf(batchItems), new ArrayList<>(batch), infer, deliver, failure, writer);
                     batchItems.clear();
                     batch.clear();
                 }
             }
+            writer.shutdown();
+            if (!writer.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("results were not all written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             pool.shutdownNow();
+            writer.shutdownNow();
         }
     }
 
@@ -119,22 +137,24 @@ public final class BatchPipeline {
     }
 
     private static <T, P, R> void runBatch(List<T> items, List<P> batch, Infer<P, R> infer, Deliver<T, R> deliver,
-                                           Failure<T> failure) {
+                                           Failure<T> failure, ExecutorService writer) {
         List<R> results;
         try {
-            results = infer.infer(batch);
+            results = new ArrayList<>(infer.infer(batch));
         } catch (Exception e) {
             for (T item : items) {
                 failure.failed(item, e);
             }
             return;
         }
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                deliver.deliver(items.get(i), results.get(i));
-            } catch (Exception e) {
-                failure.failed(items.get(i), e);
+        writer.execute(() -> {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    deliver.deliver(items.get(i), results.get(i));
+                } catch (Exception e) {
+                    failure.failed(items.get(i), e);
+                }
             }
-        }
+        });
     }
 }

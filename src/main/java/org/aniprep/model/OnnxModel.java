@@ -90,7 +90,8 @@ public final class OnnxModel {
     public List<float[]> runBatch(String inputName, List<float[]> samples, long[] sampleShape, String outputName) {
         int n = samples.size();
         int per = samples.get(0).length;
-        FloatBuffer buf = FloatBuffer.allocate(n * per);
+        // direct, native-order: ONNX Runtime wraps it without another copy
+        FloatBuffer buf = java.nio.ByteBuffer.allocateDirect(n * per * Float.BYTES).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
         for (float[] s : samples) {
             buf.put(s);
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Opens ONNX Runtime sessions once per (file, device) and reuses them for the life of the JVM.
  * CPU sessions use at most as many intra-op threads as the JVM sees cores (the JVM honours the
  * cgroup CPU quota; ORT would otherwise start one thread per host core and run several times
- * slower in a container). CUDA is tried when asked for and falls back to CPU with one warning.
+ * slower in a container), and do not spin while idle, so that decoding threads running alongside
+ * inference get the CPU. CUDA is tried when asked for and falls back to CPU with one warning.
  */
 public final class OnnxSessions {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
@@ -43,6 +44,8 @@ public final class OnnxSessions {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             opts.setIntraOpNumThreads(defaultThreads());
             opts.setInterOpNumThreads(1);
+            // no busy-waiting between ops: the preprocessing workers need those cores meanwhile
+            opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             Device used = device;
             if (device == Device.CUDA) {
                 try {

@@ -63,9 +63,12 @@ public final class TagRun {
         if (skipped > 0) {
             LOG.info("{} image(s) already tagged by {} skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
         }
+        if (todo.isEmpty()) {
+            return new Summary(0, skipped, 0);
+        }
         int batch = batchSize();
         int failedBefore = problems.count();
-        int[] tagged = {0};
+        java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
         Wd14Decoder decoder = new Wd14Decoder(tagger.tags(), options.decoding());
         try (Progress progress = Progress.start("tag", "img", todo.size())) {
             BatchPipeline.run(todo, BatchPipeline.Options.forBatch(batch),
@@ -73,7 +76,7 @@ public final class TagRun {
                     tagger::predict,
                     (image, probs) -> {
                         write(image, decoder.decode(probs));
-                        tagged[0]++;
+                        tagged.incrementAndGet();
                         progress.step();
                     },
                     (image, error) -> {
@@ -81,7 +84,7 @@ public final class TagRun {
                         progress.step();
                     });
         }
-        return new Summary(tagged[0], skipped, problems.count() - failedBefore);
+        return new Summary(tagged.get(), skipped, problems.count() - failedBefore);
     }
 
     private int batchSize() {

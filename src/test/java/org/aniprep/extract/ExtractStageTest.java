@@ -83,6 +83,14 @@ class ExtractStageTest {
         List<Long> cli = FfmpegCliReference.keptFrames(src.resolve("[Grp] Eileen Show - 01 [320p].mp4"),
                 "mpdecimate=" + Selection.DEFAULT_MPDECIMATE, 24);
         assertThat(ours).isEqualTo(cli);
+
+        // colours: the same frame as the CLI's own PNG (BT.601/709 handled by swscale, not OpenCV)
+        Path cliPng = work.resolve("cli_first.png");
+        FfmpegCliReference.run("-i", src.resolve("[Grp] Eileen Show - 01 [320p].mp4").toString(), "-frames:v", "1", cliPng.toString());
+        org.aniprep.image.ImageLoader loader = new org.aniprep.image.ImageLoader();
+        double diff = org.aniprep.testing.VideoFrames.meanAbsDiff(loader.load(cliPng),
+                loader.load(dst.resolve("EP01/Eileen_Show_EP01_1.png")));
+        assertThat(diff).isLessThan(1.0);
     }
 
     @Test

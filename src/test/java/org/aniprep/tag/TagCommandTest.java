@@ -196,6 +196,34 @@ class TagCommandTest {
         assertThat(out).containsPattern("wd-v1-4-moat-tagger-v2 +tagger +- ");
     }
 
+    @Test
+    void modelsVerifyChecksHubBlobsAgainstTheirSha256() throws Exception {
+        // hub layout whose model blob name (= its SHA-256 for LFS files) does not match the content
+        Path repo = tmp.resolve("hub/models--SmilingWolf--wd-convnext-tagger-v3");
+        String commit = "a".repeat(40);
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs/main"), commit);
+        Path blobs = Files.createDirectories(repo.resolve("blobs"));
+        Path snap = Files.createDirectories(repo.resolve("snapshots/" + commit));
+        Files.writeString(blobs.resolve("b".repeat(64)), "damaged model");
+        Files.writeString(blobs.resolve("c".repeat(40)), Wd14StandIn.CSV);
+        Files.createSymbolicLink(snap.resolve("model.onnx"), Path.of("../../blobs/" + "b".repeat(64)));
+        Files.createSymbolicLink(snap.resolve("selected_tags.csv"), Path.of("../../blobs/" + "c".repeat(40)));
+
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(buf, true));
+        int rc;
+        try {
+            rc = Main.run("models", "verify", "wd-convnext-tagger-v3");
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(rc).isEqualTo(2);
+        assertThat(buf.toString()).contains("wd-convnext-tagger-v3/model.onnx: MISMATCH (expected " + "b".repeat(64))
+                .contains("selected_tags.csv: ok (no checksum known)");
+    }
+
     static JsonNode json(Path image) {
         return SidecarStore.read(image).json();
     }

@@ -17,7 +17,7 @@ import java.util.Random;
  * features, and score = sigmoid(features · W + b). Padding, colour order and resizing all change the
  * features, so comparing scores checks preprocessing end to end.
  */
-final class Wd14StandIn {
+public final class Wd14StandIn {
     static final int SIZE = 448;
     static final int FEATURES = 12;
 
@@ -51,7 +51,7 @@ final class Wd14StandIn {
     final float[] weights = new float[FEATURES * TAGS];
     final float[] bias = new float[TAGS];
 
-    Wd14StandIn(long seed) {
+    public Wd14StandIn(long seed) {
         Random r = new Random(seed);
         for (int t = 0; t < TAGS; t++) {
             double centre = 0;
@@ -66,15 +66,59 @@ final class Wd14StandIn {
     }
 
     /** Writes model.onnx and selected_tags.csv into {@code dir}; returns the model path. */
-    Path write(Path dir, boolean v2) throws IOException {
+    public Path write(Path dir, boolean v2) throws IOException {
         return write(dir, v2, CSV);
     }
 
     Path write(Path dir, boolean v2, String csv) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("selected_tags.csv"), csv);
+        return finishLight(graph(v2), v2, dir.resolve("model.onnx"));
+    }
+
+    /**
+     * For benchmarks: the same model plus a convolutional branch (NHWC→NCHW, 7×7/2 and two 3×3/2
+     * convolutions with {@code channels} channels, global pooling, into the logits) so inference
+     * costs something like a real backbone. Scores then no longer follow {@link #expectedScores}.
+     */
+    public Path writeHeavy(Path dir, int channels) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("selected_tags.csv"), CSV);
+        Random r = new Random(1);
+        int c = channels;
+        OnnxModelBuilder b = graph(false);
+        b.initializer("k1", randoms(r, c * 3 * 49, 0.01f), c, 3, 7, 7)
+                .initializer("k2", randoms(r, c * c * 9, 0.01f), c, c, 3, 3)
+                .initializer("k3", randoms(r, c * c * 9, 0.01f), c, c, 3, 3)
+                .initializer("head", randoms(r, c * TAGS, 0.001f), c, TAGS)
+                .node("Transpose", List.of("input_1:0"), List.of("nchw")).attrInts("perm", 0, 3, 1, 2).done()
+                .node("Conv", List.of("nchw", "k1"), List.of("c1")).attrInts("strides", 2, 2).attrInts("pads", 3, 3, 3, 3).done()
+                .node("Relu", List.of("c1"), List.of("r1")).done()
+                .node("Conv", List.of("r1", "k2"), List.of("c2")).attrInts("strides", 2, 2).attrInts("pads", 1, 1, 1, 1).done()
+                .node("Relu", List.of("c2"), List.of("r2")).done()
+                .node("Conv", List.of("r2", "k3"), List.of("c3")).attrInts("pads", 1, 1, 1, 1).done()
+                .node("Relu", List.of("c3"), List.of("r3")).done()
+                .node("GlobalAveragePool", List.of("r3"), List.of("pooled")).done()
+                .node("Flatten", List.of("pooled"), List.of("flat")).done()
+                .node("MatMul", List.of("flat", "head"), List.of("extra")).done()
+                .node("Add", List.of("logits", "extra"), List.of("logits_all")).done()
+                .node("Sigmoid", List.of("logits_all"), List.of("output")).done()
+                .output("output", OnnxModelBuilder.FLOAT, "batch_size", TAGS);
+        return b.write(dir.resolve("model.onnx"));
+    }
+
+    private static float[] randoms(Random r, int n, float scale) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) r.nextGaussian() * scale;
+        }
+        return out;
+    }
+
+    /** The light graph; the heavy variant adds to its {@code logits} and names its own output. */
+    private OnnxModelBuilder graph(boolean v2) {
         Object batch = v2 ? (Object) 1 : "batch_size";
-        return new OnnxModelBuilder()
+        OnnxModelBuilder b = new OnnxModelBuilder()
                 .input("input_1:0", OnnxModelBuilder.FLOAT, batch, SIZE, SIZE, 3)
                 .initializer("regions_shape", new long[] {-1, 2, SIZE / 2, 2, SIZE / 2, 3}, 6)
                 .initializer("flat_shape", new long[] {-1, FEATURES}, 2)
@@ -84,14 +128,19 @@ final class Wd14StandIn {
                 .node("ReduceMean", List.of("regions"), List.of("means")).attrInts("axes", 2, 4).attrInt("keepdims", 0).done()
                 .node("Reshape", List.of("means", "flat_shape"), List.of("features")).done()
                 .node("MatMul", List.of("features", "W"), List.of("logits0")).done()
-                .node("Add", List.of("logits0", "b"), List.of("logits")).done()
-                .node("Sigmoid", List.of("logits"), List.of(v2 ? "predictions_sigmoid" : "output")).done()
+                .node("Add", List.of("logits0", "b"), List.of("logits")).done();
+        return b;
+    }
+
+    private Path finishLight(OnnxModelBuilder b, boolean v2, Path file) throws IOException {
+        Object batch = v2 ? (Object) 1 : "batch_size";
+        return b.node("Sigmoid", List.of("logits"), List.of(v2 ? "predictions_sigmoid" : "output")).done()
                 .output(v2 ? "predictions_sigmoid" : "output", OnnxModelBuilder.FLOAT, batch, TAGS)
-                .write(dir.resolve("model.onnx"));
+                .write(file);
     }
 
     /** The scores the stand-in must give for a model input whose RGB image is {@code rgb448}. */
-    double[] expectedScores(RgbImage rgb448) {
+    public double[] expectedScores(RgbImage rgb448) {
         double[] f = new double[FEATURES];
         int half = SIZE / 2;
         for (int y = 0; y < SIZE; y++) {

@@ -1,0 +1,216 @@
+package org.aniprep.detect;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.image.ImageLoader;
+import org.aniprep.image.RgbImage;
+import org.aniprep.io.MediaFiles;
+import org.aniprep.model.BatchPipeline;
+import org.aniprep.model.OnnxSessions;
+import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.SidecarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code aniprep detect}: runs the chosen detectors on every image under a folder and writes the
+ * {@code detect} section of each sidecar, then (optionally) crops. Decoding, the cascade and YOLO
+ * preprocessing run on worker threads; YOLO inference runs in batches on the calling thread.
+ */
+public final class DetectRun {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectRun.class);
+
+    private final DetectorSet detectors;
+    private final DetectOptions options;
+    private final Problems problems;
+    private final ImageLoader loader = new ImageLoader();
+    private final Cropper cropper;
+
+    public DetectRun(DetectorSet detectors, DetectOptions options, Problems problems) {
+        this.detectors = detectors;
+        this.options = options;
+        this.problems = problems;
+        this.cropper = options.crop() == CropKind.NONE ? null : new Cropper(options.src(), options.cropDst(), options.crop());
+    }
+
+    /** Counts of one run. */
+    public record Summary(int detected, int skipped, int failed, int faces, int crops) {
+    }
+
+    private record Prepared(RgbImage image, Map<String, float[]> inputs, List<Detection> cascadeFaces) {
+    }
+
+    private record Found(RgbImage image, Map<String, List<Detection>> byKind) {
+    }
+
+    public Summary run() throws IOException {
+        Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
+        List<Path> images = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
+        List<Path> todo = new ArrayList<>();
+        int skipped = 0;
+        for (Path image : images) {
+            try {
+                if (!options.overwrite() && alreadyDone(image)) {
+                    skipped++;
+                } else {
+                    todo.add(image);
+                }
+            } catch (SidecarException e) {
+                problems.add(image, e.getMessage());
+            }
+        }
+        if (skipped > 0) {
+            LOG.info("{} image(s) already detected skipped (--overwrite detects them again)", skipped);
+        }
+        int failedBefore = problems.count();
+        int[] counts = new int[3];
+        List<YoloDetector> yolo = detectors.yolo();
+        if (todo.isEmpty()) {
+            writeReport(images);
+            return new Summary(0, skipped, 0, 0, 0);
+        }
+        try (Progress progress = Progress.start("detect", "img", todo.size())) {
+            BatchPipeline.run(todo, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
+                    (image, found) -> {
+                        deliver(image, found, counts);
+                        progress.step();
+                    },
+                    (image, error) -> {
+                        problems.add(image, error.getMessage() == null ? error.toString() : error.getMessage());
+                        progress.step();
+                    });
+        }
+        writeReport(images);
+        return new Summary(counts[0], skipped, problems.count() - failedBefore, counts[1], counts[2]);
+    }
+
+    private void writeReport(List<Path> images) {
+        List<DetectReport.Entry> entries = new ArrayList<>();
+        for (Path image : images) {
+            try {
+                SidecarStore.read(image).get(DetectInfo.SECTION, DetectInfo.class)
+                        .filter(i -> i.width() != null && i.height() != null)
+                        .ifPresent(i -> entries.add(new DetectReport.Entry(image, i)));
+            } catch (SidecarException e) {
+                // already reported when the run looked at this image
+            }
+        }
+        try {
+            Path page = DetectReport.write(options.src(), entries);
+            LOG.info("report: {}", page);
+        } catch (IOException e) {
+            problems.add(options.src().resolve(DetectReport.FILE), "cannot write the report (" + e.getMessage() + ")");
+        }
+    }
+
+    private BatchPipeline.Options pipelineOptions(List<YoloDetector> yolo) {
+        int cores = OnnxSessions.defaultThreads();
+        if (yolo.isEmpty()) {
+            return new BatchPipeline.Options(1, cores, 2 * cores);
+        }
+        int batch = options.batch();
+        for (YoloDetector d : yolo) {
+            if (d.fixedBatch() > 0) {
+                batch = d.fixedBatch();
+            }
+        }
+        return BatchPipeline.Options.forBatch(batch);
+    }
+
+    private boolean alreadyDone(Path image) {
+        DetectInfo info = SidecarStore.read(image).get(DetectInfo.SECTION, DetectInfo.class).orElse(null);
+        if (info == null || info.width() == null || info.height() == null) {
+            return false;
+        }
+        for (Detector d : detectors.all()) {
+            DetectInfo.Boxes b = info.of(d.kind());
+            if (b == null || !d.name().equals(b.detector())) {
+                return false;
+            }
+        }
+        if (cropper != null) {
+            DetectInfo.Boxes b = info.of(options.crop().detectorKind());
+            return b != null && cropper.done(image, toDetections(b), info.width(), info.height());
+        }
+        return true;
+    }
+
+    private Prepared prepare(Path file) throws IOException {
+        RgbImage image = loader.load(file);
+        Map<String, float[]> inputs = new HashMap<>();
+        for (YoloDetector d : detectors.yolo()) {
+            inputs.computeIfAbsent(d.inputWidth() + "x" + d.inputHeight(), k -> d.preprocess(image));
+        }
+        List<Detection> cascade = detectors.face() instanceof FaceCascade c ? c.detect(image) : null;
+        return new Prepared(image, inputs, cascade);
+    }
+
+    private List<Found> infer(List<Prepared> batch, List<YoloDetector> yolo) {
+        List<Map<String, List<Detection>>> byItem = new ArrayList<>();
+        for (Prepared p : batch) {
+            Map<String, List<Detection>> m = new LinkedHashMap<>();
+            if (p.cascadeFaces() != null) {
+                m.put("face", p.cascadeFaces());
+            }
+            byItem.add(m);
+        }
+        for (YoloDetector d : yolo) {
+            String key = d.inputWidth() + "x" + d.inputHeight();
+            List<float[]> raw = d.infer(batch.stream().map(p -> p.inputs().get(key)).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                RgbImage img = batch.get(i).image();
+                byItem.get(i).put(d.kind(), d.decode(raw.get(i), img.width(), img.height()));
+            }
+        }
+        List<Found> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(new Found(batch.get(i).image(), byItem.get(i)));
+        }
+        return out;
+    }
+
+    private void deliver(Path file, Found found, int[] counts) throws IOException {
+        RgbImage img = found.image();
+        Map<String, List<Detection>> byKind = new LinkedHashMap<>(found.byKind());
+        if (options.minFaceScore() != null && byKind.containsKey("face")) {
+            byKind.put("face", byKind.get("face").stream().filter(d -> d.score() >= options.minFaceScore()).toList());
+        }
+        SidecarStore.update(file, s -> {
+            DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty());
+            if (info.width() != null && (info.width() != img.width() || info.height() != img.height())) {
+                info = DetectInfo.empty(); // the image changed size: older boxes no longer apply
+            }
+            info = info.withSize(img.width(), img.height());
+            for (Map.Entry<String, List<Detection>> e : byKind.entrySet()) {
+                info = DetectSections.with(info, e.getKey(), detectors.of(e.getKey()).name(), e.getValue(), img.width(), img.height());
+            }
+            return s.put(DetectInfo.SECTION, info);
+        });
+        counts[0]++;
+        counts[1] += byKind.getOrDefault("face", List.of()).size();
+        if (cropper != null) {
+            // the command only allows --crop of a kind this run detects
+            String kind = options.crop().detectorKind();
+            counts[2] += cropper.crop(file, img, byKind.getOrDefault(kind, List.of()), detectors.of(kind).name()).written();
+        }
+    }
+
+    static List<Detection> toDetections(DetectInfo.Boxes boxes) {
+        List<Detection> out = new ArrayList<>();
+        for (DetectInfo.Box b : boxes.boxes()) {
+            List<Integer> p = b.box();
+            out.add(new Detection(p.get(0), p.get(1), p.get(2), p.get(3), b.label(), (float) b.score()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package org.aniprep.detect;
+
+import org.aniprep.sidecar.DetectInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the {@code detect} sidecar section from detections. */
+public final class DetectSections {
+    private DetectSections() {
+    }
+
+    public static DetectInfo.Boxes boxes(String detector, List<Detection> found, int width, int height) {
+        List<DetectInfo.Box> out = new ArrayList<>(found.size());
+        for (Detection d : found) {
+            out.add(new DetectInfo.Box(d.label(), Double.parseDouble(Float.toString(d.score())), List.of(d.x0(), d.y0(), d.x1(), d.y1()),
+                    List.of(d.x0() / (double) width, d.y0() / (double) height, d.x1() / (double) width, d.y1() / (double) height)));
+        }
+        return new DetectInfo.Boxes(detector, out);
+    }
+
+    /** {@code info} with one kind's result set (for faces also count, facepos and the height bucket). */
+    public static DetectInfo with(DetectInfo info, String kind, String detector, List<Detection> found, int width, int height) {
+        DetectInfo.Boxes b = boxes(detector, found, width, height);
+        return switch (kind) {
+            case "face" -> {
+                double ratio = FaceSummary.heightRatio(found, height);
+                yield info.withFaces(b, found.size(), FaceSummary.facepos(found, width, height), ratio, FaceSummary.bucket(ratio));
+            }
+            case "head" -> info.withHeads(b);
+            case "person" -> info.withPersons(b);
+            default -> throw new IllegalArgumentException("unknown detector kind " + kind);
+        };
+    }
+}
