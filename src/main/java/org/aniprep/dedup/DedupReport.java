@@ -76,9 +76,6 @@ final class DedupReport {
                 .append("<br>").append(esc(it.relative())).append("</figcaption></figure>");
     }
 
-    static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3f", v);
-    }
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

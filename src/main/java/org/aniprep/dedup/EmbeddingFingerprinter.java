@@ -91,14 +91,37 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
         return id;
     }
 
+    /** One image made ready for the model (on a worker thread): its input sample and its sharpness. */
+    public record Prepared(float[] sample, double sharpness) {
+    }
+
+    /** Images per inference call: the model's fixed batch, else 16. */
+    public int batchSize() {
+        long fixed = input.fixedBatch();
+        return fixed > 0 ? (int) fixed : 16;
+    }
+
+    public Prepared prepare(RgbImage img) {
+        return new Prepared(preprocessor.apply(img), Sharpness.varianceOfLaplacian(img));
+    }
+
+    /** Runs one batch; returns each image's fingerprint. */
+    public List<DedupInfo> infer(List<Prepared> batch) {
+        int n = preprocessor.size();
+        List<float[]> raw = model.runBatch(input.name(), batch.stream().map(Prepared::sample).toList(),
+                new long[]{3, n, n}, output.name());
+        List<DedupInfo> out = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            float[] v = pool(raw.get(i));
+            normalise(v);
+            out.add(DedupInfo.cacheEmbedding(id, encode(v), batch.get(i).sharpness()));
+        }
+        return out;
+    }
+
     @Override
     public DedupInfo fingerprint(RgbImage img) {
-        float[] sample = preprocessor.apply(img);
-        int n = preprocessor.size();
-        float[] raw = model.runBatch(input.name(), List.of(sample), new long[]{3, n, n}, output.name()).get(0);
-        float[] v = pool(raw);
-        normalise(v);
-        return DedupInfo.cacheEmbedding(id, encode(v), Sharpness.varianceOfLaplacian(img));
+        return infer(List.of(prepare(img))).get(0);
     }
 
     /** [tokens, dim] → the first token (CLS) when the spec says {@code pool=cls}; [dim] as it is. */

@@ -4,6 +4,7 @@ import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.image.ImageLoadException;
 import org.aniprep.image.ImageLoader;
+import org.aniprep.model.BatchPipeline;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
@@ -68,6 +69,9 @@ final class FingerprintScan {
         if (todo.isEmpty()) {
             return done;
         }
+        if (method instanceof EmbeddingFingerprinter embedder) {
+            return computeBatched(embedder, todo);
+        }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), todo.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Progress progress = Progress.start("dedup: hash", "img", todo.size())) {
@@ -98,26 +102,54 @@ final class FingerprintScan {
         return done;
     }
 
+    /** Model inference in batches: decoding and preprocessing on worker threads, the model on this one. */
+    private List<DedupItem> computeBatched(EmbeddingFingerprinter embedder, List<DedupItem> todo) {
+        List<DedupItem> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Progress progress = Progress.start("dedup: embed", "img", todo.size())) {
+            BatchPipeline.run(todo, BatchPipeline.Options.forBatch(embedder.batchSize()),
+                    item -> embedder.prepare(loader.load(item.file())),
+                    embedder::infer,
+                    (item, info) -> {
+                        DedupItem ready = cache(item, info);
+                        if (ready != null) {
+                            done.add(ready);
+                        }
+                        progress.step();
+                    },
+                    (item, error) -> {
+                        problems.add(item.file(), (error instanceof ImageLoadException ? error.getMessage()
+                                : "cannot be fingerprinted (" + error.getMessage() + ")") + "; skipped");
+                        progress.step();
+                    });
+        }
+        return new ArrayList<>(done);
+    }
+
     /** Sidecar messages start with the file, which the problem line already names. */
     static String withoutPath(String message, Path file) {
         String prefix = file + ": ";
         return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : String.valueOf(message);
     }
 
-    private DedupItem computeOne(DedupItem item) {
+    /** Records a fresh fingerprint (in the sidecar when allowed); null when the sidecar cannot be written. */
+    private DedupItem cache(DedupItem item, DedupInfo fresh) {
+        DedupInfo info = item.info() != null ? item.info().withFingerprint(fresh) : fresh; // keeps earlier group records
         try {
-            DedupInfo info = method.fingerprint(loader.load(item.file()));
-            if (item.info() != null) { // a method change keeps the group record of earlier runs
-                info = item.info().withFingerprint(info);
-            }
             if (writeCache) {
                 SidecarStore.put(item.file(), DedupInfo.SECTION, info);
             }
             return new DedupItem(item.file(), item.relative(), item.source(), info);
-        } catch (ImageLoadException e) {
-            problems.add(item.file(), e.getMessage() + "; skipped");
         } catch (SidecarException e) {
             problems.add(SidecarStore.pathFor(item.file()), withoutPath(e.getMessage(), SidecarStore.pathFor(item.file())) + "; skipped");
+            return null;
+        }
+    }
+
+    private DedupItem computeOne(DedupItem item) {
+        try {
+            return cache(item, method.fingerprint(loader.load(item.file())));
+        } catch (ImageLoadException e) {
+            problems.add(item.file(), e.getMessage() + "; skipped");
         } catch (RuntimeException | OutOfMemoryError e) {
             problems.add(item.file(), "cannot be fingerprinted (" + e.getMessage() + "); skipped");
         }

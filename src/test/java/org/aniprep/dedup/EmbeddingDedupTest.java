@@ -104,6 +104,18 @@ class EmbeddingDedupTest {
     }
 
     @Test
+    void aBadImageAmongBatchesIsNamedAndTheOthersAreEmbedded() throws IOException {
+        Path src = dir.resolve("src");
+        Files.writeString(src.resolve("ep1/f00.jpg"), "not a picture");
+        assertThat(Main.run("dedup", "--src", src.toString(), "--method", "embedding", "--model", model.toString(),
+                "--threshold", "0.999", "--action", "move", "--no-report", "-q")).isEqualTo(2);
+        assertThat(Files.exists(src.resolve("ep1/f00.jpg"))).isTrue();
+        assertThat(Files.exists(src.resolve("_removed/ep1/f02.jpg"))).isTrue();
+        assertThat(SidecarStore.read(src.resolve("ep2/f01.jpg")).get(DedupInfo.SECTION, DedupInfo.class)
+                .map(DedupInfo::embedding)).isPresent();
+    }
+
+    @Test
     void aModelWithTheWrongSignatureOrAMissingBuiltInIsAUsageError() throws IOException {
         Path nhwc = new OnnxModelBuilder()
                 .input("x", OnnxModelBuilder.FLOAT, 1, 224, 224, 3)
