@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -47,43 +48,67 @@ final class DedupActions {
         return root.resolve(REMOVED_FOLDER);
     }
 
-    /** Returns the number of images moved or deleted. */
+    /**
+     * Returns the number of images moved or deleted. The kept frame's record is written first, naming
+     * every member about to go, so a crash during the moves leaves a record that the rerun (which
+     * moves the rest) completes; members that could not be moved are taken out of it afterwards.
+     */
     int apply(DedupPlan plan) {
         int removed = 0;
         for (DedupPlan.Group g : plan.groups()) {
             DedupItem kept = plan.items().get(g.kept());
-            Set<String> gone = new LinkedHashSet<>();
-            java.util.Map<String, Integer> dropped = kept.info().droppedByEpisode();
-            if (kept.info().removed() != null) {
-                gone.addAll(kept.info().removed());
+            List<DedupItem> others = new ArrayList<>();
+            for (int m : g.members()) {
+                if (m != g.kept()) {
+                    others.add(plan.items().get(m));
+                }
             }
+            DedupInfo planned = record(kept, others);
+            save(kept, planned);
+            List<DedupItem> gone = new ArrayList<>();
             for (int k = 0; k < g.size(); k++) {
                 DedupItem m = plan.items().get(g.members()[k]);
-                if (m == kept) {
-                    continue;
-                }
-                if (remove(m, kept, g.distances()[k])) {
-                    removed++;
-                    gone.add(m.relative());
-                    if (m.info().removed() != null) {
-                        gone.addAll(m.info().removed()); // a former kept frame hands its group over
-                    }
-                    m.info().droppedByEpisode().forEach((ep, n) -> dropped.merge(ep, n, Integer::sum));
+                if (m != kept && remove(m, kept, g.distances()[k])) {
+                    gone.add(m);
                 }
             }
-            List<String> names = new ArrayList<>(gone);
-            names.sort(NaturalOrder.INSTANCE);
-            DedupInfo updated = kept.info().asKept(names, dropped);
-            if (!updated.equals(kept.info())) {
-                try {
-                    SidecarStore.put(kept.file(), DedupInfo.SECTION, updated);
-                } catch (SidecarException e) {
-                    problems.add(SidecarStore.pathFor(kept.file()),
-                            FingerprintScan.withoutPath(e.getMessage(), SidecarStore.pathFor(kept.file())));
-                }
+            removed += gone.size();
+            if (gone.size() < others.size()) {
+                save(kept, record(kept, gone));
             }
         }
         return removed;
+    }
+
+    /** The kept frame's record: its earlier group plus the given members (and the groups they kept before). */
+    private static DedupInfo record(DedupItem kept, List<DedupItem> members) {
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> dropped = kept.info().droppedByEpisode();
+        if (kept.info().removed() != null) {
+            names.addAll(kept.info().removed());
+        }
+        for (DedupItem m : members) {
+            names.add(m.relative());
+            if (m.info().removed() != null) {
+                names.addAll(m.info().removed()); // a former kept frame hands its group over
+            }
+            m.info().droppedByEpisode().forEach((ep, n) -> dropped.merge(ep, n, Integer::sum));
+        }
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(NaturalOrder.INSTANCE);
+        return kept.info().asKept(sorted, dropped);
+    }
+
+    private void save(DedupItem kept, DedupInfo record) {
+        if (record.equals(kept.info())) {
+            return;
+        }
+        try {
+            SidecarStore.put(kept.file(), DedupInfo.SECTION, record);
+        } catch (SidecarException e) {
+            problems.add(SidecarStore.pathFor(kept.file()),
+                    FingerprintScan.withoutPath(e.getMessage(), SidecarStore.pathFor(kept.file())));
+        }
     }
 
     private boolean remove(DedupItem m, DedupItem kept, double distance) {

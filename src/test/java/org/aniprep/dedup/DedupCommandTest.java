@@ -199,6 +199,19 @@ class DedupCommandTest {
     }
 
     @Test
+    void aDuplicateWhoseNameIsTakenInRemovedStaysAndIsLeftOutOfTheRecord() throws IOException {
+        writeEpisodes();
+        Files.createDirectories(dir.resolve("_removed/ep1"));
+        Files.writeString(dir.resolve("_removed/ep1/f02.jpg"), "an older removed file of the same name");
+        assertThat(Main.run("dedup", "--src", dir.toString(), "--keep", "first", "--no-report", "-q")).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("ep1/f02.jpg"))).isTrue();
+        assertThat(Files.readString(dir.resolve("_removed/ep1/f02.jpg"))).startsWith("an older"); // not overwritten
+        DedupInfo kept = info("ep1/f01.jpg");
+        assertThat(kept.removed()).doesNotContain("ep1/f02.jpg").contains("ep1/f03.jpg", "ep2/f01.jpg");
+        assertThat(kept.groupSize()).isEqualTo(1 + kept.removed().size());
+    }
+
+    @Test
     void timeOrderComesFromTheSourceSectionNotThePath() throws IOException {
         // b.jpg is an earlier frame (episode 1) than a.jpg (episode 2): keep first keeps b
         AnimeScenes.writeJpeg(eileen, dir.resolve("a.jpg"), 0.9f);
