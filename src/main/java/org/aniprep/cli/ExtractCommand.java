@@ -115,6 +115,9 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
                 jobCount, hwaccel, ffmpeg, overwrite);
         Problems problems = new Problems();
+        if (dedupThreshold != null && dedupThreshold < 0) {
+            throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
+        }
         if (dedup) {
             gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold, problems);
         } else if (dedupThreshold != null) {

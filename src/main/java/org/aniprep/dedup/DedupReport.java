@@ -32,6 +32,7 @@ final class DedupReport {
     void write(Path html, DedupPlan plan, Fingerprinter<?> method, double threshold, String action) throws IOException {
         String stem = html.getFileName().toString().replaceFirst("\\.html?$", "");
         Path thumbs = html.toAbsolutePath().resolveSibling(stem + "_files");
+        clearOldThumbnails(thumbs);
         List<DedupPlan.Group> rows = plan.groups().stream().filter(g -> g.size() > 1).limit(MAX_ROWS).toList();
         long multi = plan.groups().stream().filter(g -> g.size() > 1).count();
         StringBuilder body = new StringBuilder();
@@ -76,6 +77,18 @@ final class DedupReport {
                 .append("<br>").append(esc(it.relative())).append("</figcaption></figure>");
     }
 
+
+    /** Thumbnails of an earlier report (named by item number) would linger next to the new ones. */
+    private static void clearOldThumbnails(Path thumbs) throws IOException {
+        if (!java.nio.file.Files.isDirectory(thumbs)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> old = java.nio.file.Files.list(thumbs)) {
+            for (Path f : old.filter(p -> p.getFileName().toString().matches("\\d+\\.jpg")).toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+        }
+    }
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
