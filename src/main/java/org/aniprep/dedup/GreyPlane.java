@@ -58,6 +58,45 @@ final class GreyPlane {
         return out;
     }
 
+    /** Luma, Cb and Cr shrunk in one pass: the same sums as {@link #shrink(RgbImage, Channel[], int, int)}, unrolled (hot path). */
+    static float[][] shrinkYcc(RgbImage img, int w, int h) {
+        int sw = img.width();
+        int sh = img.height();
+        int[] colCell = cells(sw, w);
+        int[] rowCell = cells(sh, h);
+        long[] ys = new long[w * h];
+        long[] cbs = new long[w * h];
+        long[] crs = new long[w * h];
+        int[] counts = new int[w * h];
+        byte[] px = img.rgb();
+        for (int y = 0; y < sh; y++) {
+            int rowBase = rowCell[y] * w;
+            int i = y * sw * 3;
+            for (int x = 0; x < sw; x++, i += 3) {
+                int r = px[i] & 0xff;
+                int g = px[i + 1] & 0xff;
+                int b = px[i + 2] & 0xff;
+                int cell = rowBase + colCell[x];
+                ys[cell] += (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+                cbs[cell] += -11058 * r - 21710 * g + 32768 * b + (128 << 16);
+                crs[cell] += 32768 * r - 27439 * g - 5329 * b + (128 << 16);
+                counts[cell]++;
+            }
+        }
+        float[][] out = new float[3][w * h];
+        for (int k = 0; k < w * h; k++) {
+            if (counts[k] > 0) {
+                out[0][k] = (float) (ys[k] / (double) counts[k]);
+                out[1][k] = (float) (cbs[k] / (counts[k] * 65536.0));
+                out[2][k] = (float) (crs[k] / (counts[k] * 65536.0));
+            }
+        }
+        for (float[] plane : out) {
+            fillEmpty(plane, counts, w, h);
+        }
+        return out;
+    }
+
     /** Luma as Pillow rounds it; Cb and Cr (JPEG/JFIF, centred on 128) in units of 1/65536. */
     private static int scaled(Channel channel, int r, int g, int b) {
         return switch (channel) {

@@ -28,7 +28,7 @@ public enum PerceptualHash {
         @Override
         public BitHash hash(RgbImage img) {
             long[] w = new long[3];
-            float[][] planes = GreyPlane.shrink(img, GreyPlane.Channel.values(), 32, 32);
+            float[][] planes = GreyPlane.shrinkYcc(img, 32, 32);
             for (int c = 0; c < 3; c++) {
                 w[c] = dctHash(planes[c], 32, 8).words()[0];
             }
