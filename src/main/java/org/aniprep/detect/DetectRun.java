@@ -8,6 +8,7 @@ import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.OnnxSessions;
 import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.PendingImages;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
 import org.slf4j.Logger;
@@ -56,19 +57,9 @@ public final class DetectRun {
     public Summary run() throws IOException {
         Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
         List<Path> images = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
-        List<Path> todo = new ArrayList<>();
-        int skipped = 0;
-        for (Path image : images) {
-            try {
-                if (!options.overwrite() && alreadyDone(image)) {
-                    skipped++;
-                } else {
-                    todo.add(image);
-                }
-            } catch (SidecarException e) {
-                problems.add(image, e.getMessage());
-            }
-        }
+        PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyDone, problems);
+        List<Path> todo = pending.todo();
+        int skipped = pending.skipped();
         if (skipped > 0) {
             LOG.info("{} image(s) already detected skipped (--overwrite detects them again)", skipped);
         }

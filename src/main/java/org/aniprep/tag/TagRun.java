@@ -9,7 +9,7 @@ import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelSpec;
 import org.aniprep.sidecar.Sidecar;
-import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.PendingImages;
 import org.aniprep.sidecar.SidecarStore;
 import org.aniprep.sidecar.Tags;
 import org.slf4j.Logger;
@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,19 +46,9 @@ public final class TagRun {
 
     public Summary run() throws IOException {
         List<Path> images = MediaFiles.images(options.src(), problems::add);
-        List<Path> todo = new ArrayList<>();
-        int skipped = 0;
-        for (Path image : images) {
-            try {
-                if (!options.overwrite() && alreadyTagged(image)) {
-                    skipped++;
-                } else {
-                    todo.add(image);
-                }
-            } catch (SidecarException e) {
-                problems.add(image, e.getMessage());
-            }
-        }
+        PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyTagged, problems);
+        List<Path> todo = pending.todo();
+        int skipped = pending.skipped();
         if (skipped > 0) {
             LOG.info("{} image(s) already tagged by {} skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
         }
