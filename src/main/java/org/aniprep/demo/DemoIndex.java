@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@code index.html} in the demo folder: the cast, the episodes (playable), and for every stage its
- * summary and a thumbnail gallery of each folder it pointed at. Links are relative, so the folder
+ * summary, links to its HTML reports and a thumbnail gallery of each folder it pointed at. Links are relative, so the folder
  * can be moved or zipped.
  */
 final class DemoIndex {
@@ -52,6 +52,12 @@ final class DemoIndex {
         for (Section section : sections) {
             html.append("<h2>").append(escape(section.title())).append("</h2>\n<pre>")
                     .append(escape(String.join("\n", section.lines()))).append("</pre>\n");
+            for (Path p : section.lookAt()) {
+                if (p.getFileName().toString().endsWith(".html") && Files.isRegularFile(p)) {
+                    html.append("<p>Report: <a href=\"").append(link(p)).append("\">").append(escape(layout.show(p)))
+                            .append("</a></p>\n");
+                }
+            }
             for (Path p : section.lookAt()) {
                 if (Files.isDirectory(p)) {
                     gallery(p);

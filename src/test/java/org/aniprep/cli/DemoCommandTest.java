@@ -1,6 +1,13 @@
 package org.aniprep.cli;
 
+import org.aniprep.detect.FaceCascade;
 import org.aniprep.extract.CompletionMarker;
+import org.aniprep.model.Device;
+import org.aniprep.model.ModelRegistry;
+import org.aniprep.model.ModelResolver;
+import org.aniprep.model.ModelSettings;
+import org.aniprep.tag.Wd14Models;
+import org.aniprep.tag.Wd14StandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,16 +18,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCommandTest {
+    private static final String MODEL_PATH_PROPERTY = "aniprep.env." + ModelSettings.MODEL_PATH_ENV;
+
     @TempDir
     Path dir;
 
     @Test
-    void drawsTheEpisodesRunsExtractAndRerunsWithoutRedoingAnything() throws IOException {
+    void drawsTheEpisodesRunsEveryStageAndRerunsWithoutRedoingAnything() throws IOException {
         Path demo = dir.resolve("my demo");
         String first = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
 
@@ -37,13 +48,76 @@ class DemoCommandTest {
             assertThat(first).contains(ep + ": " + pngs + " of ");
         }
         assertThat(first).contains("distinct pictures").contains("Look at these:").contains("cast.png");
+        assertDetectReport(demo, first);
+        boolean taggerHere = new ModelResolver(ModelSettings.fromEnvironment(true, Device.CPU))
+                .findLocal(ModelRegistry.require(Wd14Models.DEFAULT_ID)).isPresent();
+        if (!taggerHere) {
+            assertThat(first).contains("demo: tag skipped: ").contains("aniprep models fetch wd-swinv2-tagger-v3")
+                    .doesNotContain("demo: aniprep tag");
+        }
         String index = Files.readString(demo.resolve("index.html"));
-        assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/");
+        assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/")
+                .contains("href=\"frames/_report/detect.html\"").contains("frames/_crops/EP01/");
+        if (!taggerHere) {
+            assertThat(index).contains("aniprep tag  (skipped)").contains("aniprep models fetch");
+        }
 
+        // a WD14 stand-in (the real signature) where the model lookup finds it: the rerun tags
+        Path models = dir.resolve("models");
+        new Wd14StandIn(3).write(models.resolve(Wd14Models.DEFAULT_ID), false);
         List<Path> before = list(demo.resolve("frames/EP01")).toList();
-        String second = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
-        assertThat(second).contains("(already drawn)").doesNotContain("--overwrite");
+        String second;
+        System.setProperty(MODEL_PATH_PROPERTY, models.toString());
+        try {
+            second = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
+        } finally {
+            System.clearProperty(MODEL_PATH_PROPERTY);
+        }
+        assertThat(second).contains("(already drawn)").doesNotContain("--overwrite").doesNotContain("removed");
         assertThat(list(demo.resolve("frames/EP01")).toList()).isEqualTo(before);
+        assertDetectReport(demo, second);
+        long frames = frameCount(demo);
+        assertThat(second).contains("tag: exit 0").contains(frames + " frames tagged by " + Wd14Models.DEFAULT_ID)
+                .containsPattern("ratings: [a-z]+ \\d+").containsPattern("most frequent tags \\(frames\\): [^,]+ \\d+, ");
+    }
+
+    @Test
+    void episodesDrawnAnewClearWhatTheStagesMadeFromTheOldFrames() throws IOException {
+        Path demo = dir.resolve("demo");
+        run("demo", "--dst", demo.toString(), "--seconds", "2", "--size", "320x180", "--quiet");
+        assertThat(demo.resolve("frames/_crops")).isDirectory();
+        String again = run("demo", "--dst", demo.toString(), "--seconds", "3.5", "--size", "320x180", "--quiet");
+        assertThat(again).contains("demo: removed demo/frames/_crops").contains("--overwrite");
+        assertDetectReport(demo, again);
+    }
+
+    /** The detect step's counts add up to the frames on disk, and its report and crops exist. */
+    private static void assertDetectReport(Path demo, String out) throws IOException {
+        assertThat(out).contains("detect: exit 0").contains("by " + FaceCascade.NAME).contains("faces per shot");
+        Matcher m = Pattern.compile("frames with 0 / 1 / 2 / 3\\+ faces: (\\d+) / (\\d+) / (\\d+) / (\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long sum = 0;
+        for (int i = 1; i <= 4; i++) {
+            sum += Long.parseLong(m.group(i));
+        }
+        assertThat(sum).isEqualTo(frameCount(demo));
+        assertThat(demo.resolve("frames/_report/detect.html")).isRegularFile();
+        assertThat(out).contains("frames/_report/detect.html");
+        long crops;
+        try (Stream<Path> s = Files.walk(demo.resolve("frames/_crops"))) {
+            crops = s.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        // the close-ups' faces fill the frame: even at 320x180 some faces are found
+        assertThat(crops).isPositive();
+        assertThat(out).contains(crops + " face crop");
+    }
+
+    private static long frameCount(Path demo) throws IOException {
+        long n = 0;
+        for (String ep : List.of("EP01", "EP02")) {
+            n += list(demo.resolve("frames").resolve(ep)).filter(p -> p.toString().endsWith(".png")).count();
+        }
+        return n;
     }
 
     @Test
