@@ -76,7 +76,7 @@ public final class DemoRunner {
             Optional<String> unavailable = step.unavailable().apply(context);
             if (unavailable.isPresent()) {
                 out.printf("%ndemo: %s skipped: %s%n", step.command(), unavailable.get());
-                sections.add(new DemoIndex.Section("aniprep " + step.command() + "  (skipped)", List.of(unavailable.get()), List.of()));
+                sections.add(new DemoIndex.Section(step.command(), "aniprep " + step.command() + "  (skipped)", List.of(unavailable.get()), List.of()));
                 out.flush();
                 continue;
             }
@@ -93,7 +93,7 @@ public final class DemoRunner {
             out.printf("%s: %s (%s)%n", step.command(), outcome, seconds(t));
             report.lines().forEach(line -> out.println("  " + line));
             look.addAll(report.lookAt());
-            sections.add(new DemoIndex.Section("aniprep " + String.join(" ", args) + "  (" + outcome + ")",
+            sections.add(new DemoIndex.Section(step.command(), "aniprep " + String.join(" ", args) + "  (" + outcome + ")",
                     report.lines(), report.lookAt()));
             out.flush();
             exit = Math.max(exit, code);
