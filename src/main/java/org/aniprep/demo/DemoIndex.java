@@ -78,7 +78,8 @@ final class DemoIndex {
 
     private void gallery(Path folder) throws IOException {
         List<Path> images = MediaFiles.find(folder, false, null, MediaFiles::isImage, (f, m) -> { }, Set.of());
-        html.append("<h3>").append(escape(layout.show(folder))).append(" (").append(images.size()).append(" images)</h3>\n<div>");
+        // the page is written after every stage, so a folder shows what later stages left in it
+        html.append("<h3>").append(escape(layout.show(folder))).append(" (").append(images.size()).append(" images now)</h3>\n<div>");
         List<Path> shown = images.subList(0, Math.min(images.size(), MAX_THUMBNAILS));
         for (int i = 0; i < shown.size(); i++) {
             if (i == SHOWN_THUMBNAILS) {
