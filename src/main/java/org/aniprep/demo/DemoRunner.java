@@ -91,6 +91,9 @@ public final class DemoRunner {
             DemoStep.Report report = step.reporter().apply(context);
             String outcome = outcome(code);
             out.printf("%s: %s (%s)%n", step.command(), outcome, seconds(t));
+            if (code == ExitCodes.SOME_INPUTS_FAILED) {
+                out.println("  (the ERROR lines above name each input it could not handle; the others were processed)");
+            }
             report.lines().forEach(line -> out.println("  " + line));
             look.addAll(report.lookAt());
             sections.add(new DemoIndex.Section(step.command(), "aniprep " + String.join(" ", args) + "  (" + outcome + ")",
@@ -114,7 +117,7 @@ public final class DemoRunner {
     private static String outcome(int code) {
         return switch (code) {
             case ExitCodes.OK -> "exit 0";
-            case ExitCodes.SOME_INPUTS_FAILED -> "finished with problems, exit 2: see the lines above";
+            case ExitCodes.SOME_INPUTS_FAILED -> "finished with problems, exit 2";
             default -> "failed, exit " + code;
         };
     }

@@ -30,7 +30,7 @@ class DemoRunnerTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(ran).containsExactly("first", "third");
-        assertThat(out.toString()).contains("first: finished with problems, exit 2")
+        assertThat(out.toString()).contains("first: finished with problems, exit 2").contains("the ERROR lines above")
                 .contains("demo: second skipped: no model here").contains("third: exit 0");
         assertThat(Files.readString(dir.resolve("index.html"))).contains("aniprep second  (skipped)")
                 .contains("no model here").contains("href=\"#first\"");
