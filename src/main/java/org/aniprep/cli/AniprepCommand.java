@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ExtractCommand.class,
                 DemoCommand.class,
+                DedupCommand.class,
                 ModelsCommand.class,
                 TagCommand.class,
                 DetectCommand.class,

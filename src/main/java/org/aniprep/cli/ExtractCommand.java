@@ -2,6 +2,8 @@ package org.aniprep.cli;
 
 import org.aniprep.console.ExitCodes;
 import org.aniprep.console.Problems;
+import org.aniprep.dedup.DedupOptions;
+import org.aniprep.dedup.ExtractDedupGate;
 import org.aniprep.extract.ExtractOptions;
 import org.aniprep.extract.Extractor;
 import org.aniprep.extract.FrameEncoder;
@@ -81,7 +83,16 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Redo episodes that are already complete.")
     boolean overwrite;
 
-    /** Set by {@code --dedup} when that stage is present; all frames pass otherwise. */
+    @Option(names = "--dedup", description = "Drop near-duplicates of frames already kept in this run (all episodes, "
+            + "in time order; the same groups as 'aniprep dedup --keep first'): they are never written. "
+            + "Episodes then run one at a time.")
+    boolean dedup;
+
+    @Option(names = "--dedup-threshold", paramLabel = "BITS", description = "Hamming threshold for --dedup "
+            + "(default: " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", as aniprep dedup).")
+    Integer dedupThreshold;
+
+    /** Set by {@code --dedup}; all frames pass otherwise. */
     FrameGate gate = FrameGate.ALL;
 
     @Override
@@ -104,6 +115,14 @@ public final class ExtractCommand implements Callable<Integer> {
         ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
                 jobCount, hwaccel, ffmpeg, overwrite);
         Problems problems = new Problems();
+        if (dedupThreshold != null && dedupThreshold < 0) {
+            throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
+        }
+        if (dedup) {
+            gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold, problems);
+        } else if (dedupThreshold != null) {
+            throw new UsageException("--dedup-threshold needs --dedup");
+        }
         Extractor extractor = new Extractor(options, gate);
         List<Path> videos = extractor.findVideos(problems);
         if (videos.isEmpty()) {

@@ -32,6 +32,12 @@ public final class Extractor {
     public record Summary(int episodes, int extracted, int skipped, int failed, long frames, long decoded) {
     }
 
+    /** Episodes in time order, for gates that need it. */
+    static final java.util.Comparator<EpisodePlan> TIME_ORDER = java.util.Comparator
+            .comparing(EpisodePlan::prefix, org.aniprep.io.NaturalOrder.INSTANCE)
+            .thenComparingInt(p -> p.season() == null ? 0 : p.season())
+            .thenComparingInt(EpisodePlan::episode);
+
     private final ExtractOptions options;
     private final FrameGate gate;
 
@@ -54,10 +60,13 @@ public final class Extractor {
     public Summary run(List<Path> videos, Problems problems) throws IOException {
         Files.createDirectories(options.dst());
         List<EpisodePlan> plans = EpisodePlanner.plan(videos, options.dst(), options.prefix(), options.epInit(), problems);
+        if (gate.sequential()) {
+            plans = plans.stream().sorted(TIME_ORDER).toList();
+        }
         Map<EpisodePlan, Long> estimates = probe(plans, problems);
         long total = estimates.values().stream().mapToLong(Long::longValue).sum();
         int cores = Runtime.getRuntime().availableProcessors();
-        int jobs = Math.max(1, Math.min(options.jobs(), estimates.size()));
+        int jobs = gate.sequential() ? 1 : Math.max(1, Math.min(options.jobs(), estimates.size()));
         ExecutorService episodes = Executors.newFixedThreadPool(jobs, daemon("extract-episode"));
         ExecutorService encoders = Executors.newFixedThreadPool(cores, daemon("extract-encode"));
         Semaphore inFlight = new Semaphore(cores * 2 + jobs);

@@ -20,6 +20,14 @@ public interface FrameGate {
      */
     boolean admit(EpisodePlan episode, FrameSource source, String name, Supplier<RgbImage> pixels);
 
+    /**
+     * True when the gate's decisions depend on the order of episodes (online dedup): the extractor
+     * then runs one episode at a time, in time order (series prefix, season, episode).
+     */
+    default boolean sequential() {
+        return false;
+    }
+
     /** An episode already complete from an earlier run (its frames are on disk and not offered again). */
     default void episodeSkipped(EpisodePlan episode) {
     }

@@ -49,6 +49,8 @@ public final class ImageLoader {
             if (Files.size(file) == 0) {
                 throw new ImageLoadException("empty file (0 bytes)");
             }
+        } catch (ImageLoadException e) {
+            throw e;
         } catch (IOException e) {
             throw new ImageLoadException("cannot be read (" + e.getMessage() + ")", e);
         }

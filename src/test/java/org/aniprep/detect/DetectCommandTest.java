@@ -122,7 +122,8 @@ class DetectCommandTest {
     @Test
     void missingOrBrokenCascadeIsAUsageError() throws Exception {
         Files.copy(SHARED.resolve("testdata/anime/eileen_happy.png"), src.resolve("a.png"));
-        assertThat(Main.run("detect", "--src", src.toString(), "-q")).isEqualTo(1);
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", tmp.resolve("none.xml").toString(), "-q"))
+                .isEqualTo(1);
         Path bad = Files.writeString(tmp.resolve("broken.xml"), "<opencv_storage><cascade>oops</cascade></opencv_storage>");
         assertThat(Main.run("detect", "--src", src.toString(), "--face-model", bad.toString(), "-q")).isEqualTo(1);
         assertThat(src.resolve("a.json")).doesNotExist();

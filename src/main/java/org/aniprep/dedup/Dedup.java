@@ -1,0 +1,64 @@
+package org.aniprep.dedup;
+
+import org.aniprep.console.Problems;
+import org.aniprep.image.ImageLoader;
+import org.aniprep.io.MediaFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The dedup stage: fingerprint, group globally in time order, report, then move/delete duplicates. */
+public final class Dedup {
+    private static final Logger LOG = LoggerFactory.getLogger(Dedup.class);
+
+    /** What a run did. */
+    public record Result(int images, int groups, int duplicates, int removed, Path report) {
+    }
+
+    private final DedupOptions options;
+    private final Fingerprinter<?> fingerprinter;
+    private final Problems problems;
+    private final ImageLoader loader = new ImageLoader();
+
+    /** Dedup with the default perceptual hash. */
+    public Dedup(DedupOptions options, Problems problems) {
+        this(options, HashFingerprinter.DEFAULT, problems);
+    }
+
+    public Dedup(DedupOptions options, Fingerprinter<?> fingerprinter, Problems problems) {
+        this.options = options;
+        this.fingerprinter = fingerprinter;
+        this.problems = problems;
+    }
+
+    public Result run() throws IOException {
+        Path root = options.src().toAbsolutePath().normalize();
+        boolean changes = options.action() != DedupOptions.Action.REPORT;
+        DedupActions actions = new DedupActions(root, options.action(), problems);
+        if (changes) {
+            actions.recoverInterruptedMoves();
+        }
+        List<Path> images = MediaFiles.images(root, problems::add);
+        Fingerprinter<?> method = fingerprinter;
+        List<DedupItem> items = new FingerprintScan(method, loader, changes, problems).scan(root, images);
+        DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep());
+        LOG.info("{} image(s) in {} group(s): {} duplicate(s) at threshold {} ({})", items.size(), plan.groups().size(),
+                plan.duplicates(), method.describeThreshold(options.threshold()), method.id());
+        Path report = null;
+        if (options.writeReport()) {
+            report = options.report() != null ? options.report() : root.resolve("_report").resolve("dedup.html");
+            new DedupReport(loader, problems).write(report, plan, method, options.threshold(),
+                    options.action().name().toLowerCase());
+            LOG.info("report: {}", report);
+        }
+        int removed = changes ? actions.apply(plan) : 0;
+        if (changes) {
+            LOG.info("{} duplicate(s) {}", removed, options.action() == DedupOptions.Action.MOVE
+                    ? "moved to " + actions.removedFolder() : "deleted");
+        }
+        return new Result(items.size(), plan.groups().size(), plan.duplicates(), removed, report);
+    }
+}

@@ -1,0 +1,57 @@
+package org.aniprep.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The groups of one run: greedy grouping in time order (each item joins the earliest representative
+ * within the threshold), then the kept member of each group: the representative ({@code --keep
+ * first}) or the sharpest member, the earliest on a tie ({@code --keep best}).
+ */
+record DedupPlan(List<DedupItem> items, List<Group> groups) {
+    /** Members are item numbers in time order; {@code distances[k]} is member k's distance to the kept one. */
+    record Group(int representative, int kept, int[] members, double[] distances) {
+        int size() {
+            return members.length;
+        }
+    }
+
+    static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep) {
+        List<F> prints = ordered.stream().map(i -> method.read(i.info())).toList();
+        int[] rep = GreedyGrouper.group(prints, method.index(threshold));
+        List<List<Integer>> byRep = new ArrayList<>();
+        int[] groupOfRep = new int[rep.length];
+        for (int i = 0; i < rep.length; i++) {
+            if (rep[i] == i) {
+                groupOfRep[i] = byRep.size();
+                byRep.add(new ArrayList<>());
+            }
+            byRep.get(groupOfRep[rep[i]]).add(i);
+        }
+        List<Group> groups = new ArrayList<>(byRep.size());
+        for (List<Integer> m : byRep) {
+            int[] members = m.stream().mapToInt(Integer::intValue).toArray();
+            int kept = keep == DedupOptions.Keep.FIRST ? members[0] : sharpest(ordered, members);
+            double[] d = new double[members.length];
+            for (int k = 0; k < members.length; k++) {
+                d[k] = method.distance(prints.get(members[k]), prints.get(kept));
+            }
+            groups.add(new Group(members[0], kept, members, d));
+        }
+        return new DedupPlan(ordered, groups);
+    }
+
+    private static int sharpest(List<DedupItem> items, int[] members) {
+        int best = members[0];
+        for (int m : members) {
+            if (items.get(m).sharpness() > items.get(best).sharpness()) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    int duplicates() {
+        return items.size() - groups.size();
+    }
+}

@@ -1,0 +1,64 @@
+package org.aniprep.dedup;
+
+import org.aniprep.image.RgbImage;
+import org.aniprep.io.AtomicFiles;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Small JPEG previews for the HTML report (area-averaged, so line art does not alias). */
+final class Thumbnails {
+    private Thumbnails() {
+    }
+
+    static RgbImage fit(RgbImage img, int maxW, int maxH) {
+        double s = Math.min(1.0, Math.min((double) maxW / img.width(), (double) maxH / img.height()));
+        int w = Math.max(1, (int) Math.round(img.width() * s));
+        int h = Math.max(1, (int) Math.round(img.height() * s));
+        if (w == img.width() && h == img.height()) {
+            return img;
+        }
+        long[] sums = new long[w * h * 3];
+        int[] counts = new int[w * h];
+        byte[] px = img.rgb();
+        for (int y = 0; y < img.height(); y++) {
+            int ty = (int) ((long) y * h / img.height());
+            for (int x = 0; x < img.width(); x++) {
+                int cell = ty * w + (int) ((long) x * w / img.width());
+                int p = (y * img.width() + x) * 3;
+                sums[cell * 3] += px[p] & 0xff;
+                sums[cell * 3 + 1] += px[p + 1] & 0xff;
+                sums[cell * 3 + 2] += px[p + 2] & 0xff;
+                counts[cell]++;
+            }
+        }
+        byte[] out = new byte[w * h * 3];
+        for (int c = 0; c < counts.length; c++) {
+            int n = Math.max(1, counts[c]);
+            for (int k = 0; k < 3; k++) {
+                out[c * 3 + k] = (byte) ((sums[c * 3 + k] + n / 2) / n);
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    static void writeJpeg(RgbImage img, Path file) throws IOException {
+        AtomicFiles.writeVia(file, temp -> {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.85f);
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(temp.toFile())) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(img.toBufferedImage(), null, null), p);
+            } finally {
+                writer.dispose();
+            }
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package org.aniprep.sidecar;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Section {@code dedup}: the cached fingerprint of the image, a perceptual {@code hash} (hex) or an
+ * {@code embedding} (base64 of little-endian float32, L2-normalised), with {@code method} naming the
+ * algorithm or model (a different method recomputes), and its sharpness, plus the grouping result. A kept frame
+ * carries {@code groupSize}: itself, the {@code removed} members (paths relative to the dedup folder,
+ * restorable from {@code _removed/}) and the duplicates that {@code extract --dedup} never wrote,
+ * counted per episode in {@code dropped} (so an episode that is extracted again replaces its count). A removed frame names the {@code kept} one and its {@code distance} to it.
+ */
+public record DedupInfo(String method, String hash, String embedding, Double sharpness, Integer groupSize, List<String> removed,
+                        Map<String, Integer> dropped, String kept, Double distance) {
+    public static final String SECTION = "dedup";
+
+    public static DedupInfo cache(String method, String hash, double sharpness) {
+        return new DedupInfo(method, hash, null, sharpness, null, null, null, null, null);
+    }
+
+    public static DedupInfo cacheEmbedding(String method, String embedding, double sharpness) {
+        return new DedupInfo(method, null, embedding, sharpness, null, null, null, null, null);
+    }
+
+    /** Never-written duplicates recorded for this frame (0 when none). */
+    public int droppedCount() {
+        return dropped == null ? 0 : dropped.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The per-episode dropped counts (a modifiable copy, empty when none). */
+    public Map<String, Integer> droppedByEpisode() {
+        return dropped == null ? new TreeMap<>() : new TreeMap<>(dropped);
+    }
+
+    public DedupInfo asKept(List<String> removedMembers, Map<String, Integer> droppedDuplicates) {
+        Map<String, Integer> d = new TreeMap<>(droppedDuplicates);
+        d.values().removeIf(v -> v == 0);
+        return new DedupInfo(method, hash, embedding, sharpness, 1 + removedMembers.size() + d.values().stream().mapToInt(Integer::intValue).sum(),
+                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null);
+    }
+
+    public DedupInfo asRemoved(String keptFrame, double distanceToKept) {
+        return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept);
+    }
+
+    /** This record with another fingerprint, the group fields kept (a method change recomputes only the hash). */
+    public DedupInfo withFingerprint(DedupInfo fingerprint) {
+        return new DedupInfo(fingerprint.method, fingerprint.hash, fingerprint.embedding, fingerprint.sharpness, groupSize,
+                removed, dropped, kept, distance);
+    }
+}
