@@ -107,9 +107,8 @@ public final class DemoRunner {
         }
         new DemoIndex(layout).write(episodes, sections);
         out.printf("%ndemo: done in %s. Look at these:%n", seconds(t0));
-        for (Path p : look) {
-            out.println("  " + p);
-        }
+        // a path a step pointed at may have been moved by a later stage (dedup moves frames away)
+        look.stream().filter(Files::exists).forEach(p -> out.println("  " + p));
         out.flush();
         return exit;
     }
