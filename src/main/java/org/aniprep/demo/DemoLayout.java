@@ -1,8 +1,13 @@
 package org.aniprep.demo;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** Where {@code aniprep demo} puts things under its folder: one sub-folder per stage. */
+/**
+ * Where {@code aniprep demo} puts things under its folder. The stages after extract work in the
+ * frames folder, as they would on a real dataset: dedup moves duplicates to {@code frames/_removed},
+ * detect writes crops to {@code frames/_crops}, and the HTML reports go to {@code frames/_report}.
+ */
 public record DemoLayout(Path root) {
     public DemoLayout {
         root = root.toAbsolutePath().normalize();
@@ -21,6 +26,26 @@ public record DemoLayout(Path root) {
     /** Extracted frames, one folder per episode. */
     public Path frames() {
         return root.resolve("frames");
+    }
+
+    /** Frames dedup moved away, mirroring the episode folders. */
+    public Path removed() {
+        return frames().resolve("_removed");
+    }
+
+    /** Crops cut by detect, mirroring the episode folders. */
+    public Path crops() {
+        return frames().resolve("_crops");
+    }
+
+    /** The stages' HTML reports. */
+    public Path reports() {
+        return frames().resolve("_report");
+    }
+
+    /** What the stages made from the frames: stale once the frames are extracted anew. */
+    public List<Path> derived() {
+        return List.of(removed(), crops(), reports());
     }
 
     /** A path relative to the demo folder, for printing. */

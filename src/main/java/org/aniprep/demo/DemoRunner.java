@@ -6,12 +6,16 @@ import org.aniprep.console.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 /**
  * {@code aniprep demo}: draws the sample episodes, runs each registered stage on them through the
@@ -58,12 +62,22 @@ public final class DemoRunner {
         out.flush();
 
         DemoStep.Context context = new DemoStep.Context(layout, episodes);
+        if (context.redrawn()) {
+            clearDerived();
+        }
         List<Path> look = new ArrayList<>(List.of(DemoIndex.path(layout), layout.storyboard().resolve("cast.png"),
                 layout.input()));
         List<DemoIndex.Section> sections = new ArrayList<>();
         int exit = ExitCodes.OK;
         for (DemoStep step : steps) {
             if (!registered.test(step.command())) {
+                continue;
+            }
+            Optional<String> unavailable = step.unavailable().apply(context);
+            if (unavailable.isPresent()) {
+                out.printf("%ndemo: %s skipped: %s%n", step.command(), unavailable.get());
+                sections.add(new DemoIndex.Section(step.command(), "aniprep " + step.command() + "  (skipped)", List.of(unavailable.get()), List.of()));
+                out.flush();
                 continue;
             }
             List<String> args = new ArrayList<>(step.args().apply(context));
@@ -75,10 +89,14 @@ public final class DemoRunner {
             long t = System.nanoTime();
             int code = cli.applyAsInt(args.toArray(String[]::new));
             DemoStep.Report report = step.reporter().apply(context);
-            out.printf("%s: exit %d (%s)%n", step.command(), code, seconds(t));
+            String outcome = outcome(code);
+            out.printf("%s: %s (%s)%n", step.command(), outcome, seconds(t));
+            if (code == ExitCodes.SOME_INPUTS_FAILED) {
+                out.println("  (the ERROR lines above name each input it could not handle; the others were processed)");
+            }
             report.lines().forEach(line -> out.println("  " + line));
             look.addAll(report.lookAt());
-            sections.add(new DemoIndex.Section("aniprep " + String.join(" ", args) + "  (exit " + code + ")",
+            sections.add(new DemoIndex.Section(step.command(), "aniprep " + String.join(" ", args) + "  (" + outcome + ")",
                     report.lines(), report.lookAt()));
             out.flush();
             exit = Math.max(exit, code);
@@ -89,11 +107,35 @@ public final class DemoRunner {
         }
         new DemoIndex(layout).write(episodes, sections);
         out.printf("%ndemo: done in %s. Look at these:%n", seconds(t0));
-        for (Path p : look) {
-            out.println("  " + p);
-        }
+        // a path a step pointed at may have been moved by a later stage (dedup moves frames away)
+        look.stream().filter(Files::exists).forEach(p -> out.println("  " + p));
         out.flush();
         return exit;
+    }
+
+    private static String outcome(int code) {
+        return switch (code) {
+            case ExitCodes.OK -> "exit 0";
+            case ExitCodes.SOME_INPUTS_FAILED -> "finished with problems, exit 2";
+            default -> "failed, exit " + code;
+        };
+    }
+
+    /**
+     * Episodes drawn anew are extracted anew (--overwrite), so what the stages made from the old
+     * frames (moved duplicates, crops, reports) no longer matches them; the demo owns that folder.
+     */
+    private void clearDerived() throws IOException {
+        for (Path dir : layout.derived()) {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                out.printf("demo: removed %s (made from the previous drawings)%n", layout.show(dir));
+            }
+        }
     }
 
     private static String quote(String arg) {

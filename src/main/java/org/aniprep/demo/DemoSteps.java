@@ -1,6 +1,5 @@
 package org.aniprep.demo;
 
-import org.aniprep.extract.CompletionMarker;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.SidecarException;
@@ -10,10 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,106 +17,65 @@ import java.util.stream.Stream;
 
 /**
  * The stages the demo runs, in pipeline order. A new stage joins the demo with one entry here: its
- * command line on the demo folder and a reporter that reads its output.
+ * command line on the demo folder and a reporter that reads its output (one class per stage), plus
+ * the small file helpers the reporters share.
  */
 public final class DemoSteps {
     private DemoSteps() {
     }
 
     public static List<DemoStep> all() {
-        return List.of(
-                new DemoStep("extract", DemoSteps::extractArgs, DemoSteps::reportExtract));
+        return List.of(ExtractStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP);
     }
 
-    /** Episodes drawn anew replace the old videos, so their old frames are redone (--overwrite). */
-    static List<String> extractArgs(DemoStep.Context c) {
-        List<String> args = new ArrayList<>(List.of("extract", "--src", c.layout().input().toString(),
-                "--dst", c.layout().frames().toString()));
-        if (c.redrawn()) {
-            args.add("--overwrite");
-        }
-        return args;
-    }
-
-    /**
-     * Frames per episode (from extract's completion markers) and, through each frame's sidecar,
-     * which of the storyboard's distinct pictures they show.
-     */
-    static DemoStep.Report reportExtract(DemoStep.Context c) {
-        DemoLayout layout = c.layout();
-        List<SampleEpisodes.Episode> episodes = c.episodes();
-        List<String> lines = new ArrayList<>();
-        List<Path> look = new ArrayList<>();
-        Path sample = null;
-        for (Path folder : subfolders(layout.frames())) {
-            CompletionMarker marker = CompletionMarker.read(folder);
-            List<Path> images = images(folder);
-            long frames = marker != null ? marker.frames() : images.size();
-            Optional<SampleEpisodes.Episode> episode = episodes.stream()
-                    .filter(e -> marker != null && Path.of(marker.video()).getFileName().equals(e.video().getFileName()))
-                    .findFirst();
-            lines.add(String.format("%s: %d%s frames kept%s -> %s", folder.getFileName(), frames,
-                    episode.map(e -> " of " + e.script().frameCount()).orElse(""),
-                    marker == null ? " [unfinished]" : "", layout.show(folder)));
-            episode.ifPresent(e -> lines.add("  " + coverage(e.script(), images)));
-            if (!images.isEmpty()) {
-                look.add(folder);
-                if (sample == null) {
-                    sample = images.get(images.size() / 3);
-                }
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add("no frames were written");
-        }
-        if (sample != null) {
-            look.add(sample);
-        }
-        return new DemoStep.Report(lines, look);
-    }
-
-    /** How many of the storyboard's distinct pictures the kept frames show, and from which shots the others are. */
-    private static String coverage(ClipScript script, List<Path> images) {
-        Set<String> kept = new HashSet<>();
-        for (Path image : images) {
-            try {
-                SidecarStore.read(image).get(FrameSource.SECTION, FrameSource.class)
-                        .filter(src -> src.frameIndex() >= 0 && src.frameIndex() < script.frameCount())
-                        .ifPresent(src -> kept.add(script.pictures().get((int) src.frameIndex())));
-            } catch (SidecarException e) {
-                // a broken sidecar only makes this count smaller; extract itself reports bad files
-            }
-        }
-        Set<String> missedShots = new LinkedHashSet<>();
-        for (ClipScript.Span span : script.shots()) {
-            for (int i = span.start(); i < span.end(); i++) {
-                if (!kept.contains(script.pictures().get(i))) {
-                    missedShots.add(span.name());
-                }
-            }
-        }
-        String text = String.format("they show %d of the episode's %d distinct pictures", kept.size(),
-                script.uniquePictures().size());
-        return missedShots.isEmpty() ? text : text + "; the others are in shots " + String.join(", ", missedShots);
-    }
-
-    private static List<Path> subfolders(Path dir) {
+    /** Episode folders under {@code dir}: sub-folders except hidden ones and aniprep's own ({@code _removed}, ...). */
+    static List<Path> episodeFolders(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+            return s.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !MediaFiles.RESERVED_FOLDERS.contains(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<Path> images(Path folder) {
+    /** Images in {@code folder} (and below it when {@code recursive}, skipping aniprep's own folders); none if it is absent. */
+    static List<Path> images(Path folder, boolean recursive) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
         try {
-            return MediaFiles.find(folder, false, null, MediaFiles::isImage, (f, m) -> { }, java.util.Set.of());
+            return MediaFiles.find(folder, recursive, null, MediaFiles::isImage, (f, m) -> { }, Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A section of an image's sidecar; empty when absent or unreadable (the stage itself reports bad files). */
+    static <T> Optional<T> section(Path image, String section, Class<T> type) {
+        try {
+            return SidecarStore.read(image).get(section, type);
+        } catch (SidecarException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The sample episode a frame was extracted from, and the shot it belongs to. */
+    static Optional<String> shotOf(Path frame, List<SampleEpisodes.Episode> episodes) {
+        return section(frame, FrameSource.SECTION, FrameSource.class).flatMap(src -> {
+            Path video = Path.of(src.video()).getFileName();
+            return episodes.stream().filter(e -> e.video().getFileName().equals(video)).findFirst()
+                    .flatMap(e -> e.script().shots().stream()
+                            .filter(s -> src.frameIndex() >= s.start() && src.frameIndex() < s.end())
+                            .map(ClipScript.Span::name).findFirst());
+        });
+    }
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,15 @@
 package org.aniprep.cli;
 
+import org.aniprep.detect.FaceCascade;
 import org.aniprep.extract.CompletionMarker;
+import org.aniprep.model.Device;
+import org.aniprep.model.ModelRegistry;
+import org.aniprep.model.ModelResolver;
+import org.aniprep.model.ModelSettings;
+import org.aniprep.tag.Wd14Models;
+import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.SidecarStore;
+import org.aniprep.tag.Wd14StandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,16 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCommandTest {
+    private static final String MODEL_PATH_PROPERTY = "aniprep.env." + ModelSettings.MODEL_PATH_ENV;
+
     @TempDir
     Path dir;
 
     @Test
-    void drawsTheEpisodesRunsExtractAndRerunsWithoutRedoingAnything() throws IOException {
+    void drawsTheEpisodesRunsEveryStageAndRerunsWithoutRedoingAnything() throws IOException {
         Path demo = dir.resolve("my demo");
         String first = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
 
@@ -31,19 +44,110 @@ class DemoCommandTest {
             Path folder = demo.resolve("frames").resolve(ep);
             CompletionMarker marker = CompletionMarker.read(folder);
             assertThat(marker).as(ep).isNotNull();
-            long pngs = list(folder).filter(p -> p.toString().endsWith(".png")).count();
+            long pngs = pngs(folder) + pngs(demo.resolve("frames/_removed").resolve(ep));
             // at least the opening's pan frames and one frame per shot survive mpdecimate
             assertThat(pngs).as(ep).isEqualTo(marker.frames()).isGreaterThan(5);
             assertThat(first).contains(ep + ": " + pngs + " of ");
         }
+        assertDedupReport(demo, first);
         assertThat(first).contains("distinct pictures").contains("Look at these:").contains("cast.png");
+        assertDetectReport(demo, first);
+        boolean taggerHere = new ModelResolver(ModelSettings.fromEnvironment(true, Device.CPU))
+                .findLocal(ModelRegistry.require(Wd14Models.DEFAULT_ID)).isPresent();
+        if (!taggerHere) {
+            assertThat(first).contains("demo: tag skipped: ").contains("aniprep models fetch wd-swinv2-tagger-v3")
+                    .doesNotContain("demo: aniprep tag");
+        }
         String index = Files.readString(demo.resolve("index.html"));
-        assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/");
+        assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/")
+                .contains("href=\"frames/_report/dedup.html\"").contains("frames/_removed/EP02/")
+                .contains("href=\"frames/_report/detect.html\"").contains("frames/_crops/EP01/");
+        if (!taggerHere) {
+            assertThat(index).contains("aniprep tag  (skipped)").contains("aniprep models fetch");
+        }
 
+        // a WD14 stand-in (the real signature) where the model lookup finds it: the rerun tags
+        Path models = dir.resolve("models");
+        new Wd14StandIn(3).write(models.resolve(Wd14Models.DEFAULT_ID), false);
         List<Path> before = list(demo.resolve("frames/EP01")).toList();
-        String second = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
-        assertThat(second).contains("(already drawn)").doesNotContain("--overwrite");
+        String second;
+        System.setProperty(MODEL_PATH_PROPERTY, models.toString());
+        try {
+            second = run("demo", "--dst", demo.toString(), "--seconds", "3", "--size", "320x180", "--quiet");
+        } finally {
+            System.clearProperty(MODEL_PATH_PROPERTY);
+        }
+        assertThat(second).contains("(already drawn)").doesNotContain("--overwrite").doesNotContain("demo: removed");
         assertThat(list(demo.resolve("frames/EP01")).toList()).isEqualTo(before);
+        assertDedupReport(demo, second);
+        assertDetectReport(demo, second);
+        long frames = frameCount(demo);
+        assertThat(second).contains("tag: exit 0").contains(frames + " frames tagged by " + Wd14Models.DEFAULT_ID)
+                .containsPattern("ratings: [a-z]+ \\d+").containsPattern("most frequent tags \\(frames\\): [^,]+ \\d+, ");
+    }
+
+    @Test
+    void episodesDrawnAnewClearWhatTheStagesMadeFromTheOldFrames() throws IOException {
+        Path demo = dir.resolve("demo");
+        run("demo", "--dst", demo.toString(), "--seconds", "2", "--size", "320x180", "--quiet");
+        assertThat(demo.resolve("frames/_crops")).isDirectory();
+        String again = run("demo", "--dst", demo.toString(), "--seconds", "3.5", "--size", "320x180", "--quiet");
+        assertThat(again).contains("demo: removed demo/frames/_crops").contains("--overwrite");
+        assertDetectReport(demo, again);
+    }
+
+    /**
+     * Dedup's counts add up to what is on disk, and the shared opening makes groups that span both
+     * episodes (episode 2's opening frames are removed as repeats of episode 1's).
+     */
+    private static void assertDedupReport(Path demo, String out) throws IOException {
+        assertThat(out).contains("dedup: exit 0").contains("frames/_report/dedup.html");
+        Matcher m = Pattern.compile("(\\d+) frames -> (\\d+) kept, (\\d+) near-duplicates moved").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long removed;
+        try (Stream<Path> s = Files.walk(demo.resolve("frames/_removed"))) {
+            removed = s.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        assertThat(Long.parseLong(m.group(2))).isEqualTo(frameCount(demo));
+        assertThat(Long.parseLong(m.group(3))).isEqualTo(removed).isPositive();
+        Matcher cross = Pattern.compile("(\\d+) of them span both episodes: (\\d+) frames repeat").matcher(out);
+        assertThat(cross.find()).as(out).isTrue();
+        assertThat(Long.parseLong(cross.group(1))).isPositive();
+        assertThat(Long.parseLong(cross.group(2))).isPositive();
+        long ep2RepeatsEp1 = list(demo.resolve("frames/_removed/EP02")).filter(p -> p.toString().endsWith(".png"))
+                .filter(p -> SidecarStore.read(p).get(DedupInfo.SECTION, DedupInfo.class)
+                        .map(d -> d.kept().startsWith("EP01/")).orElse(false)).count();
+        assertThat(ep2RepeatsEp1).isPositive();
+        assertThat(demo.resolve("frames/_report/dedup.html")).isRegularFile();
+    }
+
+    /** The detect step's counts add up to the frames on disk, and its report and crops exist. */
+    private static void assertDetectReport(Path demo, String out) throws IOException {
+        assertThat(out).contains("detect: exit 0").contains("by " + FaceCascade.NAME).contains("faces per shot");
+        Matcher m = Pattern.compile("frames with 0 / 1 / 2 / 3\\+ faces: (\\d+) / (\\d+) / (\\d+) / (\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        long sum = 0;
+        for (int i = 1; i <= 4; i++) {
+            sum += Long.parseLong(m.group(i));
+        }
+        assertThat(sum).isEqualTo(frameCount(demo));
+        assertThat(demo.resolve("frames/_report/detect.html")).isRegularFile();
+        assertThat(out).contains("frames/_report/detect.html");
+        long crops;
+        try (Stream<Path> s = Files.walk(demo.resolve("frames/_crops"))) {
+            crops = s.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        // the close-ups' faces fill the frame: even at 320x180 some faces are found
+        assertThat(crops).isPositive();
+        assertThat(out).contains(crops + " face crop");
+    }
+
+    private static long frameCount(Path demo) throws IOException {
+        return pngs(demo.resolve("frames/EP01")) + pngs(demo.resolve("frames/EP02"));
+    }
+
+    private static long pngs(Path folder) throws IOException {
+        return Files.isDirectory(folder) ? list(folder).filter(p -> p.toString().endsWith(".png")).count() : 0;
     }
 
     @Test
