@@ -187,6 +187,35 @@ class ExtractStageTest {
     }
 
     @Test
+    void audioOnlyFileIsReportedAsHavingNoVideo(@TempDir Path work) throws Exception {
+        Path src = Files.createDirectories(work.resolve("src"));
+        Path audio = src.resolve("show_09.mp4");
+        try (org.bytedeco.javacv.FFmpegFrameRecorder rec = new org.bytedeco.javacv.FFmpegFrameRecorder(audio.toFile(), 1)) {
+            rec.setFormat("mp4");
+            rec.setSampleRate(44100);
+            rec.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC);
+            rec.start();
+            short[] tone = new short[44100];
+            for (int i = 0; i < tone.length; i++) {
+                tone[i] = (short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 44100));
+            }
+            rec.recordSamples(44100, 1, java.nio.ShortBuffer.wrap(tone));
+            rec.stop();
+        }
+        Files.copy(standard.video(), src.resolve("show_10.mp4"));
+        ExtractOptions options = new ExtractOptions(src, work.resolve("out"), null, false, null, null,
+                Selection.mpdecimate(null), FrameEncoder.PNG, 1, Hwaccel.NONE, null, false);
+        Problems problems = new Problems();
+        Extractor extractor = new Extractor(options, FrameGate.ALL);
+        Extractor.Summary summary = extractor.run(extractor.findVideos(problems), problems);
+        assertThat(summary.extracted()).isEqualTo(1);
+        assertThat(problems.list()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("show_09.mp4");
+            assertThat(p.message()).contains("no video stream");
+        });
+    }
+
+    @Test
     void truncatedStreamNeverLooksComplete(@TempDir Path work) throws Exception {
         assumeTrue(FfmpegCliReference.available(), "ffmpeg CLI not installed");
         Path src = Files.createDirectories(work.resolve("src"));
