@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The groups of one run: greedy grouping in time order (each item joins the earliest representative
  * within the threshold), then the kept member of each group: the representative ({@code --keep
- * first}) or the sharpest member, the earliest on a tie ({@code --keep best}).
+ * first}) or the sharpest member, the earliest on a tie ({@code --keep best}). Grouping compares
+ * each item's {@link DedupItem#groupingPrint} (a recorded representative's fingerprint where there
+ * is one); distances to the kept frame are between the images' own fingerprints.
  */
 record DedupPlan(List<DedupItem> items, List<Group> groups) {
     /** Members are item numbers in time order; {@code distances[k]} is member k's distance to the kept one. */
@@ -17,8 +19,9 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
     }
 
     static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep) {
-        List<F> prints = ordered.stream().map(i -> method.read(i.info())).toList();
-        int[] rep = GreedyGrouper.group(prints, method.index(threshold));
+        List<F> anchors = ordered.stream().map(i -> method.read(i.groupingPrint())).toList();
+        List<F> prints = ordered.stream().map(i -> i.anchor() == null ? null : method.read(i.info())).toList();
+        int[] rep = GreedyGrouper.group(anchors, method.index(threshold));
         List<List<Integer>> byRep = new ArrayList<>();
         int[] groupOfRep = new int[rep.length];
         for (int i = 0; i < rep.length; i++) {
@@ -34,11 +37,15 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
             int kept = keep == DedupOptions.Keep.FIRST ? members[0] : sharpest(ordered, members);
             double[] d = new double[members.length];
             for (int k = 0; k < members.length; k++) {
-                d[k] = method.distance(prints.get(members[k]), prints.get(kept));
+                d[k] = method.distance(own(prints, anchors, members[k]), own(prints, anchors, kept));
             }
             groups.add(new Group(members[0], kept, members, d));
         }
         return new DedupPlan(ordered, groups);
+    }
+
+    private static <F> F own(List<F> prints, List<F> anchors, int item) {
+        return prints.get(item) != null ? prints.get(item) : anchors.get(item);
     }
 
     private static int sharpest(List<DedupItem> items, int[] members) {
