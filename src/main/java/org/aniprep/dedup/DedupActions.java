@@ -7,6 +7,7 @@ import org.aniprep.io.MediaFiles;
 import org.aniprep.io.NaturalOrder;
 import org.aniprep.io.SafePaths;
 import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.DedupInfo.Representative;
 import org.aniprep.sidecar.Json;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
@@ -63,7 +64,10 @@ final class DedupActions {
                     others.add(plan.items().get(m));
                 }
             }
-            DedupInfo planned = record(kept, others);
+            // the group's first frame, recorded when another member is kept (a kept first frame keeps its own record)
+            Representative first = g.kept() == g.representative() ? kept.anchor()
+                    : plan.items().get(g.representative()).asRepresentative();
+            DedupInfo planned = record(kept, others, first);
             save(kept, planned);
             List<DedupItem> gone = new ArrayList<>();
             for (int k = 0; k < g.size(); k++) {
@@ -74,14 +78,14 @@ final class DedupActions {
             }
             removed += gone.size();
             if (gone.size() < others.size()) {
-                save(kept, record(kept, gone));
+                save(kept, record(kept, gone, first));
             }
         }
         return removed;
     }
 
     /** The kept frame's record: its earlier group plus the given members (and the groups they kept before). */
-    private static DedupInfo record(DedupItem kept, List<DedupItem> members) {
+    private static DedupInfo record(DedupItem kept, List<DedupItem> members, Representative first) {
         Set<String> names = new LinkedHashSet<>();
         Map<String, Integer> dropped = kept.info().droppedByEpisode();
         if (kept.info().removed() != null) {
@@ -96,7 +100,7 @@ final class DedupActions {
         }
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(NaturalOrder.INSTANCE);
-        return kept.info().asKept(sorted, dropped);
+        return kept.info().asKept(sorted, dropped, first);
     }
 
     private void save(DedupItem kept, DedupInfo record) {

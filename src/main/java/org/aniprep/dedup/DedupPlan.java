@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The groups of one run: greedy grouping in time order (each item joins the earliest representative
  * within the threshold), then the kept member of each group: the representative ({@code --keep
- * first}) or the sharpest member, the earliest on a tie ({@code --keep best}).
+ * first}) or the sharpest member, the earliest on a tie ({@code --keep best}). Grouping compares
+ * each item's {@link DedupItem#groupingPrint} (a recorded representative's fingerprint where there
+ * is one); distances to the kept frame are between the images' own fingerprints.
  */
 record DedupPlan(List<DedupItem> items, List<Group> groups) {
     /** Members are item numbers in time order; {@code distances[k]} is member k's distance to the kept one. */
@@ -17,8 +19,10 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
     }
 
     static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep) {
-        List<F> prints = ordered.stream().map(i -> method.read(i.info())).toList();
-        int[] rep = GreedyGrouper.group(prints, method.index(threshold));
+        List<F> grouping = ordered.stream().map(i -> method.read(i.groupingPrint())).toList();
+        // an anchored item groups as its representative, but its distances are its own image's
+        List<F> ownIfAnchored = ordered.stream().map(i -> i.anchor() == null ? null : method.read(i.info())).toList();
+        int[] rep = GreedyGrouper.group(grouping, method.index(threshold));
         List<List<Integer>> byRep = new ArrayList<>();
         int[] groupOfRep = new int[rep.length];
         for (int i = 0; i < rep.length; i++) {
@@ -34,11 +38,15 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
             int kept = keep == DedupOptions.Keep.FIRST ? members[0] : sharpest(ordered, members);
             double[] d = new double[members.length];
             for (int k = 0; k < members.length; k++) {
-                d[k] = method.distance(prints.get(members[k]), prints.get(kept));
+                d[k] = method.distance(own(ownIfAnchored, grouping, members[k]), own(ownIfAnchored, grouping, kept));
             }
             groups.add(new Group(members[0], kept, members, d));
         }
         return new DedupPlan(ordered, groups);
+    }
+
+    private static <F> F own(List<F> ownIfAnchored, List<F> grouping, int item) {
+        return ownIfAnchored.get(item) != null ? ownIfAnchored.get(item) : grouping.get(item);
     }
 
     private static int sharpest(List<DedupItem> items, int[] members) {

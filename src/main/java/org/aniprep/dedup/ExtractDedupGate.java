@@ -8,6 +8,7 @@ import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.io.NaturalOrder;
 import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.DedupInfo.Representative;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
@@ -140,7 +141,9 @@ public final class ExtractDedupGate implements FrameGate {
                     info = method.fingerprint(loader.load(frame));
                 }
                 int item = items++;
-                if (grouper.offer(BitHash.fromHex(info.hash())) == item) {
+                Representative first = anchor(side);
+                String hash = first != null ? first.hash() : info.hash();
+                if (grouper.offer(BitHash.fromHex(hash)) == item) {
                     keptByItem.put(item, new Kept(frame, side.get(DedupInfo.SECTION, DedupInfo.class).orElse(info), true));
                 }
             } catch (IOException | SidecarException e) {
@@ -173,24 +176,45 @@ public final class ExtractDedupGate implements FrameGate {
     }
 
     /** The episode's own frames on disk, in frame order. */
-    private static List<Path> framesOf(EpisodePlan episode) throws IOException {
+    private List<Path> framesOf(EpisodePlan episode) throws IOException {
         if (!Files.isDirectory(episode.folder())) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(episode.folder())) {
             return files.filter(p -> p.getFileName().toString().startsWith(episode.framePrefix()) && MediaFiles.isImage(p))
-                    .sorted(Comparator.comparingLong(ExtractDedupGate::frameIndex)
+                    .sorted(Comparator.comparingLong(this::frameIndex)
                             .thenComparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE))
                     .toList();
         }
     }
 
-    private static long frameIndex(Path frame) {
+    /** The frame's place in its episode: its recorded representative's when that is in the same episode (as dedup orders it). */
+    private long frameIndex(Path frame) {
         try {
-            return SidecarStore.read(frame).get(FrameSource.SECTION, FrameSource.class).map(FrameSource::frameIndex)
-                    .orElse(Long.MAX_VALUE);
+            Sidecar side = SidecarStore.read(frame);
+            FrameSource own = side.get(FrameSource.SECTION, FrameSource.class).orElse(null);
+            Representative first = anchor(side);
+            if (own != null && first != null && first.source() != null && sameEpisode(own, first.source())) {
+                return first.source().frameIndex();
+            }
+            return own == null ? Long.MAX_VALUE : own.frameIndex();
         } catch (SidecarException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * The group representative a later {@code dedup --keep best} recorded on this kept frame, when made
+     * with this gate's hash: the frame is compared as that representative, like {@code aniprep dedup}
+     * does, so later episodes meet the same groups.
+     */
+    private Representative anchor(Sidecar side) {
+        Representative r = side.get(DedupInfo.SECTION, DedupInfo.class).map(DedupInfo::representative).orElse(null);
+        return r != null && method.isCached(r.fingerprint()) ? r : null;
+    }
+
+    private static boolean sameEpisode(FrameSource a, FrameSource b) {
+        return java.util.Objects.equals(a.prefix(), b.prefix()) && java.util.Objects.equals(a.season(), b.season())
+                && a.episode() == b.episode();
     }
 }

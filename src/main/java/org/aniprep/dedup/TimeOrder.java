@@ -7,15 +7,18 @@ import java.util.Comparator;
 
 /**
  * The order greedy grouping walks the images in: frames with a {@code source} section by series
- * prefix, season, episode and frame index; then images without one, in natural path order.
+ * prefix, season, episode and frame index; then images without one, in natural path order. A kept
+ * frame that stands for its group's recorded representative takes the representative's place
+ * ({@link DedupItem#orderSource}, {@link DedupItem#orderName}).
  */
 final class TimeOrder {
     static final Comparator<DedupItem> ITEMS = Comparator
-            .comparing((DedupItem i) -> i.source() == null)
-            .thenComparing(i -> prefix(i.source()), NaturalOrder.INSTANCE)
-            .thenComparingInt(i -> i.source() == null || i.source().season() == null ? 0 : i.source().season())
-            .thenComparingInt(i -> i.source() == null ? 0 : i.source().episode())
-            .thenComparingLong(i -> i.source() == null ? 0 : i.source().frameIndex())
+            .comparing((DedupItem i) -> i.orderSource() == null)
+            .thenComparing(i -> prefix(i.orderSource()), NaturalOrder.INSTANCE)
+            .thenComparingInt(i -> i.orderSource() == null || i.orderSource().season() == null ? 0 : i.orderSource().season())
+            .thenComparingInt(i -> i.orderSource() == null ? 0 : i.orderSource().episode())
+            .thenComparingLong(i -> i.orderSource() == null ? 0 : i.orderSource().frameIndex())
+            .thenComparing(DedupItem::orderName, NaturalOrder.INSTANCE)
             .thenComparing(DedupItem::relative, NaturalOrder.INSTANCE);
 
     private TimeOrder() {

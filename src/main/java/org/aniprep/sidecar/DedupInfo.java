@@ -10,18 +10,39 @@ import java.util.TreeMap;
  * algorithm or model (a different method recomputes), and its sharpness, plus the grouping result. A kept frame
  * carries {@code groupSize}: itself, the {@code removed} members (paths relative to the dedup folder,
  * restorable from {@code _removed/}) and the duplicates that {@code extract --dedup} never wrote,
- * counted per episode in {@code dropped} (so an episode that is extracted again replaces its count). A removed frame names the {@code kept} one and its {@code distance} to it.
+ * counted per episode in {@code dropped} (so an episode that is extracted again replaces its count).
+ * A kept frame that is not its group's first frame also carries that first frame, its
+ * {@code representative}, so a rerun groups with the representative's fingerprint and place in time.
+ * A removed frame names the {@code kept} one and its {@code distance} to it.
  */
 public record DedupInfo(String method, String hash, String embedding, Double sharpness, Integer groupSize, List<String> removed,
-                        Map<String, Integer> dropped, String kept, Double distance) {
+                        Map<String, Integer> dropped, String kept, Double distance, Representative representative) {
     public static final String SECTION = "dedup";
 
+    /**
+     * A group's first frame (greedy grouping's representative), recorded on the kept frame when
+     * {@code --keep best} kept another member: its path relative to the dedup folder and its
+     * {@code source} section (its place in time order), and its fingerprint ({@code method} with
+     * {@code hash} or {@code embedding}).
+     */
+    public record Representative(String file, FrameSource source, String method, String hash, String embedding) {
+        /** The representative's fingerprint as a cache record (sharpness 0: not used for grouping). */
+        public DedupInfo fingerprint() {
+            return new DedupInfo(method, hash, embedding, 0.0, null, null, null, null, null, null);
+        }
+    }
+
     public static DedupInfo cache(String method, String hash, double sharpness) {
-        return new DedupInfo(method, hash, null, sharpness, null, null, null, null, null);
+        return new DedupInfo(method, hash, null, sharpness, null, null, null, null, null, null);
     }
 
     public static DedupInfo cacheEmbedding(String method, String embedding, double sharpness) {
-        return new DedupInfo(method, null, embedding, sharpness, null, null, null, null, null);
+        return new DedupInfo(method, null, embedding, sharpness, null, null, null, null, null, null);
+    }
+
+    /** This frame as a group's representative, at {@code file} with {@code source}. */
+    public Representative asRepresentative(String file, FrameSource source) {
+        return new Representative(file, source, method, hash, embedding);
     }
 
     /** Never-written duplicates recorded for this frame (0 when none). */
@@ -34,20 +55,27 @@ public record DedupInfo(String method, String hash, String embedding, Double sha
         return dropped == null ? new TreeMap<>() : new TreeMap<>(dropped);
     }
 
+    /** The kept frame's record, its representative unchanged. */
     public DedupInfo asKept(List<String> removedMembers, Map<String, Integer> droppedDuplicates) {
+        return asKept(removedMembers, droppedDuplicates, representative);
+    }
+
+    /** The kept frame's record; {@code first} is null when this frame is its group's first frame. */
+    public DedupInfo asKept(List<String> removedMembers, Map<String, Integer> droppedDuplicates, Representative first) {
         Map<String, Integer> d = new TreeMap<>(droppedDuplicates);
         d.values().removeIf(v -> v == 0);
         return new DedupInfo(method, hash, embedding, sharpness, 1 + removedMembers.size() + d.values().stream().mapToInt(Integer::intValue).sum(),
-                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null);
+                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null, first);
     }
 
+    /** A removed frame's record; a representative it carried has been handed to the kept frame. */
     public DedupInfo asRemoved(String keptFrame, double distanceToKept) {
-        return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept);
+        return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept, null);
     }
 
     /** This record with another fingerprint, the group fields kept (a method change recomputes only the hash). */
     public DedupInfo withFingerprint(DedupInfo fingerprint) {
         return new DedupInfo(fingerprint.method, fingerprint.hash, fingerprint.embedding, fingerprint.sharpness, groupSize,
-                removed, dropped, kept, distance);
+                removed, dropped, kept, distance, representative);
     }
 }

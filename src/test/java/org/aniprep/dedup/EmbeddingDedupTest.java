@@ -104,6 +104,31 @@ class EmbeddingDedupTest {
     }
 
     @Test
+    void keepBestRecordsTheRepresentativesEmbeddingAndARerunChangesNothing() throws IOException {
+        Path src = dir.resolve("src");
+        // the group's first frame is blurred, so a later member is kept
+        AnimeScenes.writeJpeg(DedupCommandTest.boxBlur(AnimeScenes.scene("bg_cave.jpg", 0, Actor.at("eileen_happy", MID))),
+                src.resolve("ep1/f01.jpg"), 0.92f);
+        String[] args = {"dedup", "--src", src.toString(), "--method", "embedding", "--model", model.toString(),
+                "--threshold", "0.999", "--no-report", "--offline", "-q"};
+        assertThat(Main.run(args)).isZero();
+        assertThat(Files.exists(src.resolve("_removed/ep1/f01.jpg"))).isTrue();
+        Path kept = Files.exists(src.resolve("ep1/f02.jpg")) ? src.resolve("ep1/f02.jpg") : src.resolve("ep2/f02.jpg");
+        DedupInfo info = SidecarStore.read(kept).get(DedupInfo.SECTION, DedupInfo.class).orElseThrow();
+        assertThat(info.groupSize()).isEqualTo(3);
+        assertThat(info.representative().file()).isEqualTo("ep1/f01.jpg");
+        assertThat(info.representative().method()).isEqualTo(info.method());
+        assertThat(info.representative().embedding()).isEqualTo(SidecarStore.read(src.resolve("_removed/ep1/f01.jpg"))
+                .get(DedupInfo.SECTION, DedupInfo.class).orElseThrow().embedding());
+        String before = Files.readString(SidecarStore.pathFor(kept));
+
+        assertThat(Main.run(args)).isZero();
+        assertThat(Files.readString(SidecarStore.pathFor(kept))).isEqualTo(before);
+        assertThat(Files.exists(src.resolve("ep1/f03.jpg"))).isTrue();
+        assertThat(Files.exists(src.resolve("ep2/f01.jpg"))).isTrue();
+    }
+
+    @Test
     void aBadImageAmongBatchesIsNamedAndTheOthersAreEmbedded() throws IOException {
         Path src = dir.resolve("src");
         Files.writeString(src.resolve("ep1/f00.jpg"), "not a picture");

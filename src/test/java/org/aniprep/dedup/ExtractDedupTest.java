@@ -1,10 +1,12 @@
 package org.aniprep.dedup;
 
 import org.aniprep.cli.Main;
+import org.aniprep.image.ImageLoader;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarStore;
+import org.aniprep.testing.AnimeScenes;
 import org.aniprep.testing.SceneClips;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,58 @@ class ExtractDedupTest {
         Files.delete(streamed.resolve("EP02").resolve(org.aniprep.extract.CompletionMarker.FILE));
         assertThat(Main.run("extract", "--src", videos.toString(), "--dst", streamed.toString(), "--dedup", "-q")).isZero();
         assertThat(kept(streamed)).isEqualTo(whole);
+    }
+
+    /**
+     * Episode 1 extracted, then {@code dedup --keep best} (which keeps other frames than the groups'
+     * first ones), then episode 2 streamed: episode 2 is compared with episode 1's groups through the
+     * representatives the kept frames record, so it writes exactly the frames that start a group in
+     * one keep-first run over both episodes.
+     */
+    @Test
+    void aLaterEpisodeMeetsTheGroupsOfAnEarlierKeepBestRun(@TempDir Path work) throws IOException {
+        Path src = work.resolve("videos");
+        Files.createDirectories(src);
+        String ep1 = "[Grp] Eileen Show - 01 [320p].mp4";
+        String ep2 = "[Grp] Eileen Show - 02 [320p].mp4";
+        Files.copy(videos.resolve(ep1), src.resolve(ep1));
+        Path streamed = work.resolve("streamed");
+        assertThat(Main.run("extract", "--src", src.toString(), "--dst", streamed.toString(), "-q")).isZero();
+        blurEvenFramesOfEpisode1(streamed);
+        assertThat(Main.run("dedup", "--src", streamed.toString(), "--no-report", "-q")).isZero();
+        assertThat(representatives(streamed)).as("groups whose kept frame is not their first").isPositive();
+        Files.copy(videos.resolve(ep2), src.resolve(ep2));
+        assertThat(Main.run("extract", "--src", src.toString(), "--dst", streamed.toString(), "--dedup", "-q")).isZero();
+
+        Path plain = work.resolve("plain");
+        assertThat(Main.run("extract", "--src", videos.toString(), "--dst", plain.toString(), "-q")).isZero();
+        blurEvenFramesOfEpisode1(plain);
+        assertThat(Main.run("dedup", "--src", plain.toString(), "--keep", "first", "--no-report", "-q")).isZero();
+        assertThat(episode2(kept(streamed))).isEqualTo(episode2(kept(plain)));
+    }
+
+    /** Held shots give members of equal sharpness; blurring every other frame makes keep best keep later ones. */
+    static void blurEvenFramesOfEpisode1(Path dst) throws IOException {
+        try (Stream<Path> s = Files.walk(dst.resolve("EP01"))) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".png")).toList()) {
+                if (SidecarStore.read(p).get(FrameSource.SECTION, FrameSource.class).orElseThrow().frameIndex() % 2 == 0) {
+                    AnimeScenes.writePng(DedupCommandTest.boxBlur(new ImageLoader().load(p)), p);
+                }
+            }
+        }
+    }
+
+    static long representatives(Path dst) throws IOException {
+        try (Stream<Path> s = Files.walk(dst)) {
+            return s.filter(p -> p.toString().endsWith(".png") && !p.toString().contains("_removed"))
+                    .filter(p -> SidecarStore.read(p).get(DedupInfo.SECTION, DedupInfo.class).orElseThrow().representative() != null)
+                    .count();
+        }
+    }
+
+    static Map<String, Integer> episode2(Map<String, Integer> kept) {
+        Map<String, Integer> out = new TreeMap<>(kept);
+        out.keySet().removeIf(k -> !k.startsWith("EP02"));
+        return out;
     }
 }
