@@ -16,10 +16,8 @@ import java.util.TreeMap;
 /**
  * The demo's dedup step: near-duplicates over both episodes at once (episode 2 repeats episode 1's
  * opening, so groups across episodes are expected), moved to {@code frames/_removed}.
- * {@code --keep first} keeps each group's representative: representatives are pairwise farther apart
- * than the threshold, so rerunning the demo removes nothing more. With the default {@code --keep best}
- * a kept (sharpest) frame can lie within the threshold of another group's, and each rerun of dedup
- * on its own output merged more groups (measured on the full demo: 78 kept, then 60).
+ * The default {@code --keep best} keeps the sharpest frame of each group; its sidecar records the
+ * group's representative, so rerunning the demo removes nothing more.
  */
 final class DedupStep {
     static final DemoStep STEP = new DemoStep("dedup", DedupStep::args, DedupStep::report);
@@ -28,7 +26,7 @@ final class DedupStep {
     }
 
     static List<String> args(DemoStep.Context c) {
-        return List.of("dedup", "--src", c.layout().frames().toString(), "--keep", "first", "--action", "move");
+        return List.of("dedup", "--src", c.layout().frames().toString(), "--action", "move");
     }
 
     /**
