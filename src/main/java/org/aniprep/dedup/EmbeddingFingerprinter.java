@@ -2,7 +2,6 @@ package org.aniprep.dedup;
 
 import org.aniprep.image.RgbImage;
 import org.aniprep.model.ModelException;
-import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.model.ModelSpec;
 import org.aniprep.model.OnnxModel;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Embeddings of an ONNX image model (one NCHW float input [batch, 3, S, S]; output [batch, dim] or
@@ -70,16 +68,7 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
     }
 
     private static ResolvedModel resolve(String arg, ModelResolver resolver) {
-        Optional<ModelSpec> builtIn = ModelRegistry.find(arg).filter(s -> s.task() == ModelSpec.Task.EMBEDDING);
-        if (builtIn.isPresent()) {
-            return resolver.resolve(builtIn.get());
-        }
-        Path p = Path.of(arg);
-        if (Files.exists(p)) {
-            Path onnx = Files.isDirectory(p) ? p.resolve("model.onnx") : p;
-            return resolver.resolve(EmbeddingModels.forPath(onnx), p);
-        }
-        throw new ModelException("--model " + arg + ": neither a built-in embedding model ('aniprep models list') nor an existing file");
+        return resolver.resolveArgument(arg, ModelSpec.Task.EMBEDDING, EmbeddingModels::forPath);
     }
 
     public double defaultThreshold() {

@@ -24,6 +24,24 @@ public final class ModelResolver {
         return settings;
     }
 
+    /**
+     * Resolves a {@code --model} argument: a built-in spec of the given task (by id or repo id), else an
+     * existing {@code model.onnx} or its folder, described by {@code forPath} (given the .onnx file).
+     */
+    public ResolvedModel resolveArgument(String arg, ModelSpec.Task task, java.util.function.Function<Path, ModelSpec> forPath) {
+        Optional<ModelSpec> builtIn = ModelRegistry.find(arg).filter(s -> s.task() == task);
+        if (builtIn.isPresent()) {
+            return resolve(builtIn.get());
+        }
+        Path p = Path.of(arg);
+        if (java.nio.file.Files.exists(p)) {
+            Path onnx = java.nio.file.Files.isDirectory(p) ? p.resolve("model.onnx") : p;
+            return resolve(forPath.apply(onnx), p);
+        }
+        throw new ModelException("--model " + arg + ": neither a built-in " + task.name().toLowerCase(java.util.Locale.ROOT)
+                + " model ('aniprep models list') nor an existing file");
+    }
+
     /** Resolves, downloading when allowed. */
     public ResolvedModel resolve(ModelSpec spec) {
         return resolve(spec, null);

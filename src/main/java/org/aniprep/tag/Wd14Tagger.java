@@ -1,7 +1,6 @@
 package org.aniprep.tag;
 
 import org.aniprep.model.ModelException;
-import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.model.ModelSpec;
 import org.aniprep.model.OnnxModel;
@@ -10,10 +9,8 @@ import org.aniprep.model.ResolvedModel;
 import org.aniprep.model.TensorSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A WD14 model ready to run: its session, checked against what a WD14 tagger must look like
@@ -36,16 +33,7 @@ public record Wd14Tagger(ModelSpec spec, OnnxModel model, TagList tags, int size
     }
 
     private static ResolvedModel resolve(String arg, ModelResolver resolver) {
-        Optional<ModelSpec> builtIn = ModelRegistry.find(arg);
-        if (builtIn.isPresent()) {
-            return resolver.resolve(builtIn.get());
-        }
-        Path p = Path.of(arg);
-        if (Files.exists(p)) {
-            Path onnx = Files.isDirectory(p) ? p.resolve("model.onnx") : p;
-            return resolver.resolve(Wd14Models.forPath(onnx), p);
-        }
-        throw new ModelException("--model " + arg + ": neither a built-in model ('aniprep models list') nor an existing file");
+        return resolver.resolveArgument(arg, ModelSpec.Task.TAGGER, Wd14Models::forPath);
     }
 
     static Wd14Tagger check(ModelSpec spec, OnnxModel model, TagList tags, Path onnx, Path csv) {

@@ -8,10 +8,6 @@ import org.aniprep.dedup.GreedyGrouper;
 import org.aniprep.dedup.HammingIndex;
 import org.aniprep.dedup.NeighbourIndex;
 import org.aniprep.demo.Shot;
-import org.aniprep.extract.DecodedFrame;
-import org.aniprep.extract.Hwaccel;
-import org.aniprep.extract.JavacvDecoder;
-import org.aniprep.extract.Selection;
 import org.aniprep.dedup.VectorIndex;
 import org.aniprep.testing.PlantedEmbeddings;
 import org.aniprep.testing.PlantedHashes;
@@ -140,7 +136,7 @@ public final class DedupBench {
         makeClip(src.resolve("bench_01.mp4"), seconds);
         System.out.printf("%n== extraction: bench_01.mp4, 1920x1080, %d s at 24 fps, shots recur (cut-backs) ==%n", seconds);
         long[] kept = new long[1];
-        double decimate = BenchTimer.medianSeconds(runs, () -> kept[0] = decodeAndDecimate(src.resolve("bench_01.mp4")));
+        double decimate = BenchTimer.medianSeconds(runs, () -> kept[0] = ExtractBench.decodeAndDecimate(src.resolve("bench_01.mp4")));
         int[] run = {0};
         double extract = BenchTimer.medianSeconds(runs, () -> check(Main.run("extract", "--src", src.toString(),
                 "--dst", work.resolve("plain" + run[0]++).toString(), "-q")));
@@ -195,18 +191,6 @@ public final class DedupBench {
             return s.filter(p -> p.toString().endsWith(".png"))
                     .filter(p -> includingRemoved || !p.toString().contains("_removed")).count();
         }
-    }
-
-    private static long decodeAndDecimate(Path clip) throws Exception {
-        long n = 0;
-        try (JavacvDecoder d = new JavacvDecoder(clip, Selection.mpdecimate(null), Hwaccel.NONE)) {
-            DecodedFrame f;
-            while ((f = d.next()) != null) {
-                f.close();
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Shots that come back again and again (as in an episode cutting between two speakers). */

@@ -97,7 +97,8 @@ public final class ExtractBench {
         }
     }
 
-    private static long decodeAndDecimate(Path clip) throws Exception {
+    /** Decodes a clip through mpdecimate without converting or writing frames; returns the frames kept. */
+    static long decodeAndDecimate(Path clip) throws Exception {
         long n = 0;
         try (JavacvDecoder d = new JavacvDecoder(clip, Selection.mpdecimate(null), Hwaccel.NONE)) {
             DecodedFrame f;
