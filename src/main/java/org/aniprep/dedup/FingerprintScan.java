@@ -64,19 +64,19 @@ final class FingerprintScan {
         return ready;
     }
 
-    private List<DedupItem> compute(List<DedupItem> todo) {
+    private List<DedupItem> compute(List<DedupItem> remaining) {
         List<DedupItem> done = new ArrayList<>();
-        if (todo.isEmpty()) {
+        if (remaining.isEmpty()) {
             return done;
         }
         if (method instanceof EmbeddingFingerprinter embedder) {
-            return computeBatched(embedder, todo);
+            return computeBatched(embedder, remaining);
         }
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), todo.size()));
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), remaining.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (Progress progress = Progress.start("dedup: hash", "img", todo.size())) {
+        try (Progress progress = Progress.start("dedup: hash", "img", remaining.size())) {
             List<Future<DedupItem>> futures = new ArrayList<>();
-            for (DedupItem item : todo) {
+            for (DedupItem item : remaining) {
                 futures.add(pool.submit(() -> {
                     try {
                         return computeOne(item);
@@ -103,10 +103,10 @@ final class FingerprintScan {
     }
 
     /** Model inference in batches: decoding and preprocessing on worker threads, the model on this one. */
-    private List<DedupItem> computeBatched(EmbeddingFingerprinter embedder, List<DedupItem> todo) {
+    private List<DedupItem> computeBatched(EmbeddingFingerprinter embedder, List<DedupItem> remaining) {
         List<DedupItem> done = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (Progress progress = Progress.start("dedup: embed", "img", todo.size())) {
-            BatchPipeline.run(todo, BatchPipeline.Options.forBatch(embedder.batchSize()),
+        try (Progress progress = Progress.start("dedup: embed", "img", remaining.size())) {
+            BatchPipeline.run(remaining, BatchPipeline.Options.forBatch(embedder.batchSize()),
                     item -> embedder.prepare(loader.load(item.file())),
                     embedder::infer,
                     (item, info) -> {

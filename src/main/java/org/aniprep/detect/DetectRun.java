@@ -58,7 +58,7 @@ public final class DetectRun {
         Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
         List<Path> images = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyDone, problems);
-        List<Path> todo = pending.todo();
+        List<Path> remaining = pending.remaining();
         int skipped = pending.skipped();
         if (skipped > 0) {
             LOG.info("{} image(s) already detected skipped (--overwrite detects them again)", skipped);
@@ -66,12 +66,12 @@ public final class DetectRun {
         int failedBefore = problems.count();
         int[] counts = new int[3];
         List<YoloDetector> yolo = detectors.yolo();
-        if (todo.isEmpty()) {
+        if (remaining.isEmpty()) {
             writeReport(images);
             return new Summary(0, skipped, 0, 0, 0);
         }
-        try (Progress progress = Progress.start("detect", "img", todo.size())) {
-            BatchPipeline.run(todo, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
+        try (Progress progress = Progress.start("detect", "img", remaining.size())) {
+            BatchPipeline.run(remaining, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
                     (image, found) -> {
                         deliver(image, found, counts);
                         progress.step();

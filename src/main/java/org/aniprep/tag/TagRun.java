@@ -47,20 +47,20 @@ public final class TagRun {
     public Summary run() throws IOException {
         List<Path> images = MediaFiles.images(options.src(), problems::add);
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyTagged, problems);
-        List<Path> todo = pending.todo();
+        List<Path> remaining = pending.remaining();
         int skipped = pending.skipped();
         if (skipped > 0) {
             LOG.info("{} image(s) already tagged by {} skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
         }
-        if (todo.isEmpty()) {
+        if (remaining.isEmpty()) {
             return new Summary(0, skipped, 0);
         }
         int batch = batchSize();
         int failedBefore = problems.count();
         java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
         Wd14Decoder decoder = new Wd14Decoder(tagger.tags(), options.decoding());
-        try (Progress progress = Progress.start("tag", "img", todo.size())) {
-            BatchPipeline.run(todo, BatchPipeline.Options.forBatch(batch),
+        try (Progress progress = Progress.start("tag", "img", remaining.size())) {
+            BatchPipeline.run(remaining, BatchPipeline.Options.forBatch(batch),
                     image -> Wd14Preprocessor.toTensor(loader.load(image), tagger.size()),
                     tagger::predict,
                     (image, probs) -> {
