@@ -105,6 +105,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     LockOptions locking;
 
+    @Option(names = "--pans", paramLabel = "collapse|keep", defaultValue = "collapse",
+            description = "With --dedup: collapse camera moves (pans, tilts, slow zooms) to their first and last views "
+                    + "plus one per half frame of new picture (phase correlation between consecutive frames), or keep "
+                    + "comparing their frames by hash only (default: ${DEFAULT-VALUE}).")
+    String pans;
+
     /** Set by {@code --dedup}; all frames pass otherwise. */
     FrameGate gate = FrameGate.ALL;
 
@@ -138,7 +144,11 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
         }
         if (dedup) {
-            gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold, problems);
+            if (!pans.equals("collapse") && !pans.equals("keep")) {
+                throw new UsageException("--pans is collapse or keep, not '" + pans + "'");
+            }
+            gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold,
+                    pans.equals("collapse"), problems);
         } else if (dedupThreshold != null) {
             throw new UsageException("--dedup-threshold needs --dedup");
         }

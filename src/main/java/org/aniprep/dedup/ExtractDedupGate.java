@@ -40,7 +40,7 @@ public final class ExtractDedupGate implements FrameGate {
 
     /** A kept frame: where it is (once written) and how many duplicates were dropped for it. */
     private static final class Kept {
-        final Path file;
+        Path file;
         final DedupInfo info;
         final Map<String, Integer> dropped;
         boolean written;
@@ -60,12 +60,31 @@ public final class ExtractDedupGate implements FrameGate {
     private final ImageLoader loader = new ImageLoader();
     private final Map<Integer, Kept> keptByItem = new HashMap<>();
     private final Map<Path, List<Kept>> pendingByFolder = new HashMap<>();
+    /** Kept frames let through and not yet named, by frame index. */
+    private final Map<Long, Kept> unnamed = new HashMap<>();
+    private final boolean collapsePans;
     private int items;
     private long droppedTotal;
+    private long panFrames;
     private EpisodePlan current;
+    private PanTracker pans;
+    /** The group of the current camera view's frame: a move's frames that still show that view count as its duplicates. */
+    private Kept viewGroup;
+    /** The move's frame held back as its possible last view (its pixels, to fingerprint if it is released). */
+    private HeldFrame held;
 
+    private record HeldFrame(FrameSource source, RgbImage pixels) {
+    }
+
+    /** Camera moves collapsed (see {@link PanTracker}). */
     public ExtractDedupGate(int threshold, Problems problems) {
+        this(threshold, true, problems);
+    }
+
+    /** {@code collapsePans} false: every frame of a camera move is compared by its hash only, as {@code aniprep dedup} does. */
+    public ExtractDedupGate(int threshold, boolean collapsePans, Problems problems) {
         this.grouper = new GreedyGrouper<>(method.index(threshold));
+        this.collapsePans = collapsePans;
         this.problems = problems;
     }
 
@@ -76,32 +95,102 @@ public final class ExtractDedupGate implements FrameGate {
     }
 
     @Override
-    public synchronized boolean admit(EpisodePlan episode, FrameSource source, String name, Supplier<RgbImage> pixels) {
+    public synchronized Decision offer(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
         if (!episode.equals(current)) {
             startEpisode(episode);
         }
         RgbImage img = pixels.get();
+        PanTracker.Step step = PanTracker.Step.STILL;
+        boolean writeHeld = false;
+        if (collapsePans) {
+            PanTracker.Result r = pans.offer(Thumbnail.of(img), source.time());
+            writeHeld = r.lastOfMove() && release();
+            held = null;
+            step = r.step();
+        }
+        if (step == PanTracker.Step.SAME_VIEW && viewGroup != null) {
+            countDropped(viewGroup, episode);
+            panFrames++;
+            held = new HeldFrame(source, img);
+            return new Decision(Verdict.HOLD, writeHeld);
+        }
+        int item = items;
+        viewGroup = group(episode, source, img);
+        return new Decision(keptByItem.containsKey(item) ? Verdict.WRITE : Verdict.DROP, writeHeld);
+    }
+
+    /**
+     * Greedy grouping by hash: a frame that starts a group is kept (returned, named when written); a
+     * duplicate counts for its group's kept frame (that one returned).
+     */
+    private Kept group(EpisodePlan episode, FrameSource source, RgbImage img) {
         BitHash hash = method.hash().hash(img);
         int item = items++;
         int rep = grouper.offer(hash);
         if (rep != item) {
             Kept k = keptByItem.get(rep);
-            k.dropped.merge(key(episode), 1, Integer::sum);
-            k.dirty = true;
-            droppedTotal++;
-            return false;
+            countDropped(k, episode);
+            return k;
         }
         // sharpness only for frames that are written: a dropped frame never needs it
         DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img));
-        Kept k = new Kept(episode.folder().resolve(name), info, false);
+        Kept k = new Kept(null, info, false);
         keptByItem.put(item, k);
-        pendingByFolder.computeIfAbsent(episode.folder(), f -> new ArrayList<>()).add(k);
-        return true;
+        unnamed.put(source.frameIndex(), k);
+        return k;
+    }
+
+    private void countDropped(Kept k, EpisodePlan episode) {
+        k.dropped.merge(key(episode), 1, Integer::sum);
+        k.dirty = true;
+        droppedTotal++;
+    }
+
+    /**
+     * The held frame ended a camera move: it is the move's last view, no longer counted as the view's
+     * duplicate but grouped by its hash (written unless it finds an earlier group); true when written.
+     */
+    private boolean release() {
+        if (held == null) {
+            return false;
+        }
+        HeldFrame h = held;
+        held = null;
+        uncount(viewGroup, current);
+        panFrames--;
+        int item = items;
+        group(current, h.source(), h.pixels());
+        return keptByItem.containsKey(item);
+    }
+
+    private void uncount(Kept k, EpisodePlan episode) {
+        if (k.dropped.merge(key(episode), -1, Integer::sum) == 0) {
+            k.dropped.remove(key(episode));
+        }
+        k.dirty = true;
+        droppedTotal--;
+    }
+
+    @Override
+    public synchronized void named(EpisodePlan episode, FrameSource source, String name) {
+        Kept k = unnamed.remove(source.frameIndex());
+        if (k != null) {
+            k.file = episode.folder().resolve(name);
+            pendingByFolder.computeIfAbsent(episode.folder(), f -> new ArrayList<>()).add(k);
+        }
+    }
+
+    @Override
+    public synchronized boolean writeHeldAtEnd(EpisodePlan episode) {
+        return collapsePans && pans != null && pans.endsInMove() && release();
     }
 
     /** An episode extracted (again) from scratch: what an earlier run counted for it no longer holds. */
     private void startEpisode(EpisodePlan episode) {
         current = episode;
+        pans = new PanTracker();
+        viewGroup = null;
+        held = null;
         for (Kept k : keptByItem.values()) {
             if (k.dropped.remove(key(episode)) != null) {
                 k.dirty = true;
@@ -159,7 +248,8 @@ public final class ExtractDedupGate implements FrameGate {
                 save(k);
             }
         }
-        LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written", keptByItem.size(), droppedTotal);
+        LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written ({} of them frames of camera moves "
+                + "that still showed a kept view)", keptByItem.size(), droppedTotal, panFrames);
     }
 
     private void save(Kept k) {
