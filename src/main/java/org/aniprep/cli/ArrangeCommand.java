@@ -7,7 +7,9 @@ import org.aniprep.dataset.arrange.Arranger;
 import org.aniprep.dataset.arrange.Level;
 import org.aniprep.dataset.report.DatasetReport;
 import picocli.CommandLine.ArgGroup;
+import org.aniprep.io.FolderLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,6 +31,9 @@ import java.util.concurrent.Callable;
 public final class ArrangeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LockOptions locking;
 
     @Option(names = "--src", paramLabel = "DIR", description = "Folder of images with their sidecars (searched recursively).")
     Path src;
@@ -118,10 +123,15 @@ public final class ArrangeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Problems problems = new Problems();
         if (undo != null) {
+            ArrangeRecovery.Target target;
             try {
-                ArrangeRecovery.undo(undo, problems);
+                target = ArrangeRecovery.target(undo);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
+            }
+            try (FolderLock lock = locking.lock(target.dst());
+                 FolderLock srcLock = target.moved() && Files.isDirectory(target.src()) ? locking.lock(target.src()) : null) {
+                ArrangeRecovery.undo(target, problems);
             }
             return problems.summarize("arrange --undo");
         }
@@ -132,9 +142,27 @@ public final class ArrangeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        new Arranger(options, problems, out).run();
-        if (!dryRun && !noReport) {
-            DatasetReport.write(dst, problems);
+        if (dryRun) {
+            new Arranger(options, problems, out).run(); // changes nothing: no lock
+            return problems.summarize("arrange");
+        }
+        List<FolderLock> locks = new ArrayList<>();
+        try {
+            locks.add(locking.lock(dst));
+            if (options.mode().equals("move")) {
+                locks.add(locking.lock(src));
+                for (ArrangeOptions.Extra e : options.extras()) {
+                    locks.add(locking.lock(e.dir()));
+                }
+            }
+            new Arranger(options, problems, out).run();
+            if (!noReport) {
+                DatasetReport.write(dst, problems);
+            }
+        } finally {
+            for (int i = locks.size() - 1; i >= 0; i--) {
+                locks.get(i).close();
+            }
         }
         return problems.summarize("arrange");
     }

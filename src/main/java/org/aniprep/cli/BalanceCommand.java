@@ -6,7 +6,9 @@ import org.aniprep.dataset.balance.BalanceRun;
 import org.aniprep.dataset.balance.KohyaFolders;
 import org.aniprep.dataset.balance.WeightTable;
 import org.aniprep.dataset.report.DatasetReport;
+import org.aniprep.io.FolderLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +28,9 @@ import java.util.concurrent.Callable;
 public final class BalanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LockOptions locking;
 
     @Option(names = "--src", required = true, paramLabel = "DIR", description = "The training tree (e.g. arrange's --dst).")
     Path src;
@@ -88,10 +93,17 @@ public final class BalanceCommand implements Callable<Integer> {
         }
         String ext = captionExtension.startsWith(".") ? captionExtension : "." + captionExtension;
         Problems problems = new Problems();
-        new BalanceRun(new BalanceOptions(src, weights, minMultiply, maxMultiply, kohyaToml, folders, ext, dryRun), problems,
-                spec.commandLine().getOut()).run(table);
-        if (!dryRun && !noReport) {
-            DatasetReport.write(src, problems);
+        BalanceRun run = new BalanceRun(new BalanceOptions(src, weights, minMultiply, maxMultiply, kohyaToml, folders, ext, dryRun),
+                problems, spec.commandLine().getOut());
+        if (dryRun) {
+            run.run(table); // changes nothing: no lock
+            return problems.summarize("balance");
+        }
+        try (FolderLock lock = locking.lock(src); FolderLock kohya = folders != null ? locking.lock(folders) : null) {
+            run.run(table);
+            if (!noReport) {
+                DatasetReport.write(src, problems);
+            }
         }
         return problems.summarize("balance");
     }

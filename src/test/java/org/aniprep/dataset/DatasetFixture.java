@@ -72,7 +72,7 @@ public final class DatasetFixture {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = root.relativize(p).toString();
-                if (Stream.of(skip).anyMatch(k -> rel.startsWith(k + "/") || rel.equals(k))) {
+                if (Stream.of(skip).anyMatch(k -> rel.startsWith(k + "/") || rel.equals(k)) || p.getFileName().toString().equals(".aniprep.lock")) {
                     continue;
                 }
                 out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));

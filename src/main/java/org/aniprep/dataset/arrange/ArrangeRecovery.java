@@ -32,7 +32,26 @@ public final class ArrangeRecovery {
      * latest arrangement). Only the latest arrangement not yet undone can be undone, so reruns that
      * moved images placed by an earlier one are reversed first. Returns the images put back.
      */
-    public static int undo(Path journalOrDst, Problems problems) throws IOException {
+    public static int undo(Target target, Problems problems) throws IOException {
+        int back = new JournalRunner(target.dst(), problems).undo(target.journal());
+        LOG.info("undo: {} of {} image(s) put back ({} arrangement of {})", back, target.journal().entries().size(),
+                target.journal().mode(), target.journal().started());
+        return back;
+    }
+
+    /** The arrangement an --undo names, and the folders it writes (--dst, and for a move the source folders). */
+    public record Target(ArrangeJournal journal, Path dst) {
+        public boolean moved() {
+            return JournalEntry.MOVE.equals(journal.mode());
+        }
+
+        public Path src() {
+            return Path.of(journal.src());
+        }
+    }
+
+    /** Finds the arrangement to undo; refuses one already undone or with a later one still standing. */
+    public static Target target(Path journalOrDst) throws IOException {
         Path journal = journalOrDst;
         if (Files.isDirectory(journalOrDst)) {
             List<Path> all = ArrangeJournal.all(journalOrDst.toAbsolutePath().normalize());
@@ -59,8 +78,6 @@ public final class ArrangeRecovery {
         if (!later.isEmpty()) {
             throw new IllegalArgumentException("undo the later arrangement " + later.get(later.size() - 1) + " first");
         }
-        int back = new JournalRunner(dst, problems).undo(j);
-        LOG.info("undo: {} of {} image(s) put back ({} arrangement of {})", back, j.entries().size(), j.mode(), j.started());
-        return back;
+        return new Target(j, dst);
     }
 }

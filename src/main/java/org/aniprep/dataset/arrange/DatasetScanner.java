@@ -1,6 +1,5 @@
 package org.aniprep.dataset.arrange;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.io.MediaFiles;
@@ -90,17 +89,16 @@ final class DatasetScanner {
             names = Companions.ownNamed(image, names);
             s = Sidecar.empty();
         }
-        ObjectNode json = s.json();
-        boolean hasSidecar = names.contains(MediaFiles.stem(image) + ".json") && json.size() > 1;
+        boolean hasSidecar = names.contains(MediaFiles.stem(image) + ".json");
         if (!hasSidecar && !DatasetImage.FANART.equals(type)) {
             withoutSidecar++;
         }
-        List<String> characters = ImageFacts.characters(json);
+        List<String> characters = ImageFacts.characters(s);
         if (characters.isEmpty() && DatasetImage.FANART.equals(type)) {
             characters = FanartLabels.characters(image, names);
         }
-        Integer faces = ImageFacts.faceCount(s, json);
-        double ratio = ImageFacts.faceHeightRatio(s, json);
+        Integer faces = ImageFacts.faceCount(s);
+        double ratio = ImageFacts.faceHeightRatio(s);
         Optional<FrameSource> source = ImageFacts.source(s);
         DatasetImage.Crop crop = null;
         Optional<CropInfo> ci = ImageFacts.crop(s);
@@ -109,7 +107,7 @@ final class DatasetScanner {
             Sidecar fs = frame.isPresent() ? ImageFacts.read(frame.get()) : Sidecar.empty();
             crop = new DatasetImage.Crop(frame.orElse(null), ImageFacts.areaFraction(ci.get(), fs));
             if (characters.isEmpty()) {
-                characters = ImageFacts.cropCharacters(json, ci.get(), fs);
+                characters = ImageFacts.cropCharacters(s, ci.get(), fs);
             }
             if (source.isEmpty()) {
                 source = ImageFacts.source(fs);

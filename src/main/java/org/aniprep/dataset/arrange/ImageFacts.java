@@ -1,12 +1,11 @@
 package org.aniprep.dataset.arrange;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.ImageInfo;
+import org.aniprep.sidecar.SeedKeys;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarStore;
 
@@ -29,51 +28,33 @@ final class ImageFacts {
     private ImageFacts() {
     }
 
-    static List<String> characters(ObjectNode json) {
-        List<String> out = new ArrayList<>();
-        JsonNode node = json.get("characters");
-        if (node != null && node.isArray()) {
-            for (JsonNode n : node) {
-                if (n.isTextual() && !n.asText().isBlank()) {
-                    out.add(n.asText().strip());
-                }
-            }
-        } else if (node != null && node.isTextual() && !node.asText().isBlank()) {
-            out.add(node.asText().strip());
-        }
-        return out;
+    /** The seed's {@code characters} (face order, blank names dropped). */
+    static List<String> characters(Sidecar s) {
+        return SeedKeys.read(s).characterList().stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
     }
 
-    static List<String> facepos(ObjectNode json) {
-        List<String> out = new ArrayList<>();
-        JsonNode node = json.get("facepos");
-        if (node != null && node.isArray()) {
-            node.forEach(n -> {
-                if (n.isTextual()) {
-                    out.add(n.asText());
-                }
-            });
-        }
-        return out;
+    static List<String> facepos(Sidecar s) {
+        List<String> f = SeedKeys.read(s).facepos();
+        return f == null ? List.of() : f;
     }
 
-    static Integer faceCount(Sidecar s, ObjectNode json) {
+    static Integer faceCount(Sidecar s) {
         Optional<DetectInfo> d = s.get(DetectInfo.SECTION, DetectInfo.class);
         if (d.isPresent() && d.get().faceCount() != null) {
             return d.get().faceCount();
         }
-        List<String> pos = facepos(json);
+        List<String> pos = facepos(s);
         return pos.isEmpty() ? null : pos.size();
     }
 
     /** The detect section's ratio, else the tallest {@code fvp T B} span of the facepos strings, else 0. */
-    static double faceHeightRatio(Sidecar s, ObjectNode json) {
+    static double faceHeightRatio(Sidecar s) {
         Optional<DetectInfo> d = s.get(DetectInfo.SECTION, DetectInfo.class);
         if (d.isPresent() && d.get().faceHeightRatio() != null) {
             return d.get().faceHeightRatio();
         }
         double max = 0;
-        for (String p : facepos(json)) {
+        for (String p : facepos(s)) {
             Matcher m = FVP.matcher(p);
             if (m.find()) {
                 max = Math.max(max, (Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(1))) / 100.0);
@@ -115,13 +96,12 @@ final class ImageFacts {
      * A crop's characters: its own record's, else those of the frame's faces inside the crop when
      * the frame's names are in face order (as many names as faces), else the frame's single name.
      */
-    static List<String> cropCharacters(ObjectNode cropJson, CropInfo crop, Sidecar frame) {
-        List<String> own = characters(cropJson);
+    static List<String> cropCharacters(Sidecar cropSidecar, CropInfo crop, Sidecar frame) {
+        List<String> own = characters(cropSidecar);
         if (!own.isEmpty()) {
             return own;
         }
-        ObjectNode fj = frame.json();
-        List<String> names = characters(fj);
+        List<String> names = characters(frame);
         Optional<DetectInfo> d = frame.get(DetectInfo.SECTION, DetectInfo.class);
         if (names.isEmpty()) {
             return List.of();

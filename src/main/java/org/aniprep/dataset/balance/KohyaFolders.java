@@ -31,7 +31,7 @@ public final class KohyaFolders {
         }
         if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
             try (Stream<Path> s = Files.list(out)) {
-                if (s.findAny().isPresent()) {
+                if (s.anyMatch(p -> !p.getFileName().toString().startsWith("."))) {
                     throw new IllegalArgumentException("--kohya-folders " + out + " already holds files aniprep did not write; "
                             + "choose an empty or new folder");
                 }
