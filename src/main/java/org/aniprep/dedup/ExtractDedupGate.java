@@ -41,7 +41,8 @@ public final class ExtractDedupGate implements FrameGate {
     /** A kept frame: where it is (once written) and how many duplicates were dropped for it. */
     private static final class Kept {
         Path file;
-        final DedupInfo info;
+        DedupInfo info;
+        DedupInfo.Quality quality;
         final Map<String, Integer> dropped;
         boolean written;
         boolean dirty;
@@ -49,6 +50,7 @@ public final class ExtractDedupGate implements FrameGate {
         Kept(Path file, DedupInfo info, boolean written) {
             this.file = file;
             this.info = info;
+            this.quality = info.quality();
             this.dropped = info.droppedByEpisode();
             this.written = written;
         }
@@ -73,8 +75,15 @@ public final class ExtractDedupGate implements FrameGate {
     /** The move's frame held back as its possible last view (its pixels, to fingerprint if it is released). */
     private HeldFrame held;
 
-    private record HeldFrame(FrameSource source, RgbImage pixels) {
+    /** {@code pan}: a camera move's possible last view; else a group's better member (see {@link #endRun}). */
+    private record HeldFrame(FrameSource source, RgbImage pixels, boolean pan) {
     }
+
+    /** The group whose duplicates the latest frames were, and the best picture written or held for it in this run. */
+    private Kept run;
+    private DedupInfo.Quality runBest;
+    private DedupInfo.Quality heldQuality;
+    private long alternates;
 
     /** Camera moves collapsed (see {@link PanTracker}). */
     public ExtractDedupGate(int threshold, Problems problems) {
@@ -101,22 +110,64 @@ public final class ExtractDedupGate implements FrameGate {
         }
         RgbImage img = pixels.get();
         PanTracker.Step step = PanTracker.Step.STILL;
-        boolean writeHeld = false;
+        Held fate = Held.DROP;
         if (collapsePans) {
             PanTracker.Result r = pans.offer(Thumbnail.of(img), source.time());
-            writeHeld = r.lastOfMove() && release();
-            held = null;
             step = r.step();
+            if (held != null && held.pan()) {
+                fate = r.lastOfMove() && release() ? Held.WRITE : Held.DROP;
+                held = null;
+            }
         }
         if (step == PanTracker.Step.SAME_VIEW && viewGroup != null) {
+            fate = held != null ? endRun() : fate;
             countDropped(viewGroup, episode);
             panFrames++;
-            held = new HeldFrame(source, img);
-            return new Decision(Verdict.HOLD, writeHeld);
+            held = new HeldFrame(source, img, true);
+            return new Decision(Verdict.HOLD, fate);
         }
         int item = items;
-        viewGroup = group(episode, source, img);
-        return new Decision(keptByItem.containsKey(item) ? Verdict.WRITE : Verdict.DROP, writeHeld);
+        Kept k = group(episode, source, img);
+        boolean isNew = keptByItem.containsKey(item);
+        if (isNew) {
+            fate = held != null ? endRun() : fate;
+            startRun(k, k.quality);
+            viewGroup = k;
+            return new Decision(Verdict.WRITE, fate);
+        }
+        viewGroup = k;
+        DedupInfo.Quality q = FrameQuality.of(img);
+        if (k != run) {
+            fate = held != null ? endRun() : fate;
+            startRun(k, k.quality != null ? k.quality : q);
+            return new Decision(Verdict.DROP, fate);
+        }
+        if (held == null ? BestMember.clearlyBetter(q, runBest) : BestMember.better(q, heldQuality)) {
+            // clearly better than the group's written frame (and the best since): held until the run of duplicates ends
+            boolean replaced = held != null;
+            held = new HeldFrame(source, img, false);
+            heldQuality = q;
+            return new Decision(Verdict.HOLD, replaced ? Held.DROP : fate);
+        }
+        return new Decision(Verdict.DROP, held != null ? Held.KEEP : fate);
+    }
+
+    private void startRun(Kept k, DedupInfo.Quality best) {
+        run = k;
+        runBest = best;
+    }
+
+    /**
+     * The run of a group's duplicates ended with a better member held: it is written as well (not
+     * replacing the kept frame: {@code aniprep dedup --keep best} chooses between them later, with
+     * the filter's verdicts when there are some), no longer counted as a dropped duplicate.
+     */
+    private Held endRun() {
+        held = null;
+        uncount(run, current);
+        alternates++;
+        run = null;
+        return Held.WRITE;
     }
 
     /**
@@ -133,7 +184,7 @@ public final class ExtractDedupGate implements FrameGate {
             return k;
         }
         // sharpness only for frames that are written: a dropped frame never needs it
-        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img));
+        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img), FrameQuality.of(img));
         Kept k = new Kept(null, info, false);
         keptByItem.put(item, k);
         unnamed.put(source.frameIndex(), k);
@@ -182,6 +233,10 @@ public final class ExtractDedupGate implements FrameGate {
 
     @Override
     public synchronized boolean writeHeldAtEnd(EpisodePlan episode) {
+        if (held != null && !held.pan()) {
+            endRun();
+            return true;
+        }
         return collapsePans && pans != null && pans.endsInMove() && release();
     }
 
@@ -191,6 +246,7 @@ public final class ExtractDedupGate implements FrameGate {
         pans = new PanTracker();
         viewGroup = null;
         held = null;
+        run = null;
         for (Kept k : keptByItem.values()) {
             if (k.dropped.remove(key(episode)) != null) {
                 k.dirty = true;
@@ -249,7 +305,8 @@ public final class ExtractDedupGate implements FrameGate {
             }
         }
         LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written ({} of them frames of camera moves "
-                + "that still showed a kept view)", keptByItem.size(), droppedTotal, panFrames);
+                + "that still showed a kept view); {} better later member(s) written too, for dedup --keep best",
+                keptByItem.size(), droppedTotal, panFrames, alternates);
     }
 
     private void save(Kept k) {

@@ -115,8 +115,8 @@ final class EpisodeExtractor {
                         plan.episode(), frame.index(), round3(frame.time()), shape.record());
                 DecodedFrame f = frame;
                 FrameGate.Decision decision = gate.offer(plan, source, () -> Mats.toRgb(f.bgr()));
-                if (held != null) {
-                    if (decision.writeHeld()) {
+                if (held != null && decision.held() != FrameGate.Held.KEEP) {
+                    if (decision.held() == FrameGate.Held.WRITE) {
                         written++;
                         writes.add(write(plan, held, written));
                     } else {

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * A per-frame decision taken while extracting, before anything reaches disk (e.g. online
  * deduplication). Frames of one episode are offered in time order from the episode's decoding
  * thread; episodes may run on several threads at once. A gate may hold one frame back until it has
- * seen the next (e.g. the last frame of a camera move is only known to be the last afterwards):
- * each decision also says whether the frame held before is written, and a held frame is always
- * the one offered just before, so frames still reach disk in time order.
+ * seen later ones (the last frame of a camera move is only known to be the last afterwards; a
+ * better member of a group may come later): each decision also says what becomes of the frame
+ * held before. Frames still reach disk in time order as long as a gate writes nothing else while
+ * it holds a frame (the dedup gate drops every frame while it holds one).
  */
 public interface FrameGate {
     FrameGate ALL = (episode, source, pixels) -> Decision.WRITE;
@@ -19,13 +20,19 @@ public interface FrameGate {
     /** What happens to an offered frame. */
     enum Verdict { WRITE, DROP, HOLD }
 
-    /**
-     * The offered frame's verdict, and whether the frame held since the previous offer (if any) is
-     * written first; otherwise that frame is dropped. A {@code HOLD} replaces it.
-     */
-    record Decision(Verdict frame, boolean writeHeld) {
-        public static final Decision WRITE = new Decision(Verdict.WRITE, false);
-        public static final Decision DROP = new Decision(Verdict.DROP, false);
+    /** What happens to the frame held back earlier, if any: written (before the offered one), dropped, or held on. */
+    enum Held { WRITE, DROP, KEEP }
+
+    /** The offered frame's verdict and the held frame's fate; a {@code HOLD} needs the held one written or dropped. */
+    record Decision(Verdict frame, Held held) {
+        public static final Decision WRITE = new Decision(Verdict.WRITE, Held.DROP);
+        public static final Decision DROP = new Decision(Verdict.DROP, Held.DROP);
+
+        public Decision {
+            if (frame == Verdict.HOLD && held == Held.KEEP) {
+                throw new IllegalArgumentException("one frame can be held at a time");
+            }
+        }
     }
 
     /**
