@@ -10,10 +10,12 @@ import org.aniprep.extract.FrameEncoder;
 import org.aniprep.extract.FrameGate;
 import org.aniprep.extract.Hwaccel;
 import org.aniprep.extract.Selection;
+import org.aniprep.io.FolderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "extract", sortOptions = false,
         description = {"Decodes episodes and writes the frames that differ from the previous kept one "
                 + "(FFmpeg mpdecimate), as DST/EP04/<prefix>_EP04_<k>.png with a <stem>.json sidecar each.",
                 "Episode numbers come from the file names ([Group] Show - 04 [1080p].mkv, show_04.mp4, "
@@ -92,6 +94,9 @@ public final class ExtractCommand implements Callable<Integer> {
             + "(default: " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", as aniprep dedup).")
     Integer dedupThreshold;
 
+    @Mixin
+    LockOptions locking;
+
     /** Set by {@code --dedup}; all frames pass otherwise. */
     FrameGate gate = FrameGate.ALL;
 
@@ -130,11 +135,13 @@ public final class ExtractCommand implements Callable<Integer> {
                     pattern != null ? " matching " + pattern : "");
             return problems.isEmpty() ? ExitCodes.USAGE : problems.summarize("extract");
         }
-        LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), src, dst,
-                sel.describe(), encoder.extension(), jobCount);
-        Extractor.Summary s = extractor.run(videos, problems);
-        LOG.info("extract: {} frames written from {} episode(s) ({} extracted, {} already complete, {} failed) in {}",
-                s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), dst);
+        try (FolderLock lock = locking.lock(dst)) {
+            LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), src, dst,
+                    sel.describe(), encoder.extension(), jobCount);
+            Extractor.Summary s = extractor.run(videos, problems);
+            LOG.info("extract: {} frames written from {} episode(s) ({} extracted, {} already complete, {} failed) in {}",
+                    s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), dst);
+        }
         return problems.summarize("extract");
     }
 }
