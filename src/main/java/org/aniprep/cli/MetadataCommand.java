@@ -6,7 +6,9 @@ import org.aniprep.dataset.metadata.MetadataOptions;
 import org.aniprep.dataset.metadata.MetadataRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.aniprep.io.FolderLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code aniprep metadata}: the seed's count/characters/general/facepos/tags in every sidecar. */
-@Command(name = "metadata", mixinStandardHelpOptions = true,
+@Command(name = "metadata",
         description = {"Fill the seed's metadata keys (count, characters, general, facepos, tags) at the top level of each "
                 + "image's sidecar, from the source, detect, tag and classify sections.",
                 "Example result: {\"count\": \"2\", \"characters\": [\"KuraueHinata\", \"AobaKokona\"], \"general\": "
@@ -50,6 +52,9 @@ public final class MetadataCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace keys edited by hand, and names that came from folders.")
     boolean overwrite;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -62,7 +67,10 @@ public final class MetadataCommand implements Callable<Integer> {
             throw new UsageException("--levels: " + e.getMessage());
         }
         Problems problems = new Problems();
-        MetadataRun.Summary s = new MetadataRun(options, problems).run();
+        MetadataRun.Summary s;
+        try (FolderLock lock = locking.lock(src)) {
+            s = new MetadataRun(options, problems).run();
+        }
         LOG.info("metadata: {} sidecar(s) written, {} unchanged{}{}", s.written(), s.unchanged(),
                 s.keptEdited() == 0 ? "" : ", " + s.keptEdited() + " kept because they were edited by hand (--overwrite replaces them)",
                 fromFolders ? "; names changed from folders: " + s.namesChanged() : "");
