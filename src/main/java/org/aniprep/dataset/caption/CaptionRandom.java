@@ -15,10 +15,10 @@ final class CaptionRandom {
     private CaptionRandom() {
     }
 
-    static Random of(long seed, Path root, Path image) {
+    static Random of(long seed, Path root, Path image, String purpose) {
         String rel = root.toAbsolutePath().normalize().relativize(image.toAbsolutePath().normalize()).toString().replace('\\', '/');
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((seed + "\u0000" + rel).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((seed + "\u0000" + purpose + "\u0000" + rel).getBytes(StandardCharsets.UTF_8));
             long mixed = 0;
             for (int i = 0; i < 8; i++) {
                 mixed = mixed << 8 | (d[i] & 0xff);
