@@ -4,6 +4,7 @@ import org.aniprep.console.ExitCodes;
 import org.aniprep.console.Problems;
 import org.aniprep.dedup.DedupOptions;
 import org.aniprep.dedup.ExtractDedupGate;
+import org.aniprep.extract.CropSpec;
 import org.aniprep.extract.ExtractOptions;
 import org.aniprep.extract.Extractor;
 import org.aniprep.extract.FrameEncoder;
@@ -82,6 +83,13 @@ public final class ExtractCommand implements Callable<Integer> {
             + "(e.g. a CUDA build) instead of the bundled FFmpeg; frames stream over a pipe.")
     Path ffmpeg;
 
+    @Option(names = "--crop", paramLabel = "auto|none|W:H:X:Y", defaultValue = "auto",
+            description = "Black bars: auto finds letterbox/pillarbox bars per episode (the widest picture on key frames "
+                    + "spread over it) and cuts them from every frame; none keeps the whole picture; W:H:X:Y cuts that "
+                    + "rectangle of the stored picture (default: ${DEFAULT-VALUE}). Anamorphic video (e.g. DVD 720x480 "
+                    + "at 16:9) is always written with square pixels (854x480).")
+    String crop;
+
     @Option(names = "--overwrite", description = "Redo episodes that are already complete.")
     boolean overwrite;
 
@@ -114,11 +122,17 @@ public final class ExtractCommand implements Callable<Integer> {
         if (ffmpeg != null && !Files.isExecutable(ffmpeg)) {
             throw new UsageException("--ffmpeg " + ffmpeg + " is not an executable file");
         }
+        CropSpec cropSpec;
+        try {
+            cropSpec = CropSpec.parse(crop);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int jobCount = jobs != null ? Math.max(1, jobs) : Math.max(1, cores / 4);
         Selection sel = selection.keyframes ? Selection.keyframes() : Selection.mpdecimate(selection.mpdecimate);
         ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
-                jobCount, hwaccel, ffmpeg, overwrite);
+                jobCount, hwaccel, ffmpeg, overwrite, cropSpec);
         Problems problems = new Problems();
         if (dedupThreshold != null && dedupThreshold < 0) {
             throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
