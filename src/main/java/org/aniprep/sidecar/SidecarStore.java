@@ -62,7 +62,7 @@ public final class SidecarStore {
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             throw new SidecarException(file + ": not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + why(e)
                     + "; fix it, or move it away to start a fresh record", e);
         } catch (IOException e) {
             throw new SidecarException(file + ": cannot be read (" + IoErrors.describe(e) + ")", e);
@@ -151,6 +151,15 @@ public final class SidecarStore {
             AtomicFiles.move(side, pathFor(target));
         }
         AtomicFiles.move(image, target);
+    }
+
+    /** What is wrong with the JSON, without the parser's internals (source locations, token names). */
+    private static String why(JacksonException e) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "it ends too early, the file is cut short";
+        }
+        String m = e.getOriginalMessage();
+        return m == null ? "unexpected content" : m.lines().findFirst().orElse("").replaceAll("\\s*\\(.*$", "");
     }
 
     private static void checkImageName(Sidecar sidecar, Path image, Path file) {

@@ -170,7 +170,7 @@ class SidecarStoreTest {
         Path img = dir.resolve("z.png");
         Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\n \"tag\": {\"general\": [");
         assertThatThrownBy(() -> SidecarStore.read(img)).hasMessage(SidecarStore.pathFor(img)
-                + ": not valid JSON (line 2, column 22); fix it, or move it away to start a fresh record");
+                + ": not valid JSON (line 2, column 22): it ends too early, the file is cut short; fix it, or move it away to start a fresh record");
         Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\"file\":\"z.png\",\"tag\":{\"general\":[{\"tag\":\"x\",\"score\":\"high\"}]}}");
         assertThatThrownBy(() -> SidecarStore.read(img).get(Tags.SECTION, Tags.class))
                 .hasMessage("its 'tag' section is not in the form aniprep writes (at general[0].score); "
