@@ -95,8 +95,9 @@ public final class ExtractCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--dedup", description = "Drop near-duplicates of frames already kept in this run (all episodes, "
-            + "in time order; the same groups as 'aniprep dedup --keep first'): they are never written. "
-            + "Episodes then run one at a time.")
+            + "in time order; the groups of 'aniprep dedup --keep first'): they are never written. Camera moves keep "
+            + "their first and last views (see --pans); a clearly better later member of a group (after a fade, "
+            + "without a subtitle, sharper) is written too, for 'aniprep dedup' to choose. Episodes then run one at a time.")
     boolean dedup;
 
     @Option(names = "--dedup-threshold", paramLabel = "BITS", description = "Hamming threshold for --dedup "
