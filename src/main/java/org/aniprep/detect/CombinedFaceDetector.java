@@ -16,6 +16,9 @@ import java.util.Map;
  * ({@link Detection#foundBy()}). See docs/detect.md for the measurements behind the settings.
  */
 public final class CombinedFaceDetector implements Detector {
+    /** Its name in the sidecar with the built-in models. */
+    public static final String NAME = FaceBoxesModels.ID + "+" + FaceCascade.NAME;
+
     /**
      * @param matchIou           a FaceBoxes box and a cascade box are the same face at this IoU, or when
      *                           {@code matchCover} of either lies inside the other

@@ -85,7 +85,8 @@ public final class DetectorFactory {
 
     /** A FaceBoxes export has the outputs {@code loc} and {@code conf}; a YOLO one {@code output0}. */
     private boolean isFaceBoxes(Path onnx) {
-        var names = OnnxSessions.open(onnx, resolver.settings().device(), 1).outputs().stream().map(t -> t.name()).toList();
+        // the session YOLO would use; FaceBoxes then opens its own single-threaded one
+        var names = OnnxSessions.open(onnx, resolver.settings().device()).outputs().stream().map(t -> t.name()).toList();
         return names.contains("loc") && names.contains("conf");
     }
 

@@ -81,7 +81,7 @@ class DetectCommandTest {
 
         DetectInfo concert = detect(src.resolve("concert1.png"));
         // no YOLO face model here: FaceBoxes (bundled) + the cascade
-        assertThat(concert.faces().detector()).isEqualTo(FaceBoxesModels.ID + "+" + FaceCascade.NAME);
+        assertThat(concert.faces().detector()).isEqualTo(CombinedFaceDetector.NAME);
         assertThat(concert.faces().boxes()).allSatisfy(b -> assertThat(b.foundBy()).isNotEmpty());
         assertThat(concert.width()).isEqualTo(1280);
         // three band members and the chibi face painted on the bass drum
@@ -122,7 +122,7 @@ class DetectCommandTest {
         assertThat(detect(src.resolve("concert1.png")).faces().detector()).isEqualTo(own.toAbsolutePath().normalize().toString());
         assertThat(Main.run("detect", "--src", src.toString(), "--face-model", "combined", "-q")).isZero();
         DetectInfo both = detect(src.resolve("concert1.png"));
-        assertThat(both.faces().detector()).isEqualTo(FaceBoxesModels.ID + "+" + FaceCascade.NAME);
+        assertThat(both.faces().detector()).isEqualTo(CombinedFaceDetector.NAME);
         assertThat(both.faceCount()).isGreaterThanOrEqualTo(fb.faceCount());
         assertThat(both.faces().boxes()).allSatisfy(b -> assertThat(b.foundBy()).isNotEmpty());
         // the YOLO model named explicitly must be there
