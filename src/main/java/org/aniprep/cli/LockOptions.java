@@ -3,6 +3,8 @@ package org.aniprep.cli;
 import org.aniprep.io.FolderLock;
 import org.aniprep.io.IoErrors;
 import org.aniprep.io.TempFiles;
+import org.aniprep.sidecar.MoveJournal;
+import org.aniprep.sidecar.SidecarException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,9 @@ public final class LockOptions {
 
     /**
      * Locks {@code folder} for this command (exit 1 naming the holder when another run has it), then,
-     * unless this thread already held it, removes the temp files of dead runs. Use with try-with-resources.
+     * unless this thread already held it, tidies what interrupted runs left: removes the temp files of
+     * dead runs and finishes an interrupted batch of moves ({@link MoveJournal#recover}; when that fails
+     * again, e.g. the disk is still full, the command stops with exit 2). Use with try-with-resources.
      */
     public FolderLock lock(Path folder) {
         FolderLock lock = FolderLock.acquire(folder, command.qualifiedName(), wait, LOG::info);
@@ -41,6 +45,12 @@ public final class LockOptions {
             } catch (IOException e) {
                 lock.close();
                 throw new FolderLock.LockedException("cannot tidy " + folder + " before writing (" + IoErrors.describe(e) + ")");
+            }
+            MoveJournal.Outcome recovered = MoveJournal.recover(lock.folder(), (file, why) -> LOG.error("{}: {}", file, why));
+            if (!recovered.complete()) {
+                lock.close();
+                throw new SidecarException(folder + ": cannot finish what an interrupted earlier run left to do ("
+                        + recovered.error() + "); fix that and run again");
             }
         }
         return lock;

@@ -43,16 +43,18 @@ public final class JavaProcess implements AutoCloseable {
         return new JavaProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
-    /** Reads output until a line containing {@code marker}; fails when the process ends first. */
-    public String awaitLine(String marker) throws IOException {
+    /** Reads output until a line containing one of {@code markers}; fails when the process ends first. */
+    public String awaitLine(String... markers) throws IOException {
         String line;
         while ((line = out.readLine()) != null) {
             lines.add(line);
-            if (line.contains(marker)) {
-                return line;
+            for (String marker : markers) {
+                if (line.contains(marker)) {
+                    return line;
+                }
             }
         }
-        throw new IllegalStateException("process ended before printing '" + marker + "'; output:\n" + String.join("\n", lines));
+        throw new IllegalStateException("process ended before printing " + List.of(markers) + "; output:\n" + String.join("\n", lines));
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hooks, no finally blocks. Waits until it is gone. */
