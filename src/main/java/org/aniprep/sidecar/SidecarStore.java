@@ -45,7 +45,7 @@ public final class SidecarStore {
             checkImageName(sidecar, image, file);
             return sidecar;
         } catch (IOException e) {
-            throw new SidecarException(file + ": unreadable sidecar (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new SidecarException(file + ": unreadable sidecar (" + why(e) + ")", e);
         }
     }
 
@@ -92,6 +92,17 @@ public final class SidecarStore {
             AtomicFiles.move(side, pathFor(target));
         }
         AtomicFiles.move(image, target);
+    }
+
+    /** What is wrong with the file, without the parser's internals (source locations, token names). */
+    private static String why(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "the JSON ends too early: the file is cut short";
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null) {
+            return "not valid JSON: " + j.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(.*$", "");
+        }
+        return org.aniprep.io.IoErrors.describe(e);
     }
 
     private static void checkImageName(Sidecar sidecar, Path image, Path file) {
