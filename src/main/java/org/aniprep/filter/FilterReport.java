@@ -125,7 +125,7 @@ final class FilterReport {
                     s.fadeTowards(), s.lumaStd(), s.shot());
             case CREDITS, TITLE_CARD, SUBTITLES -> info.text() == null ? reason.id() : String.format(Locale.ROOT,
                     "%d line(s), background detail %.1f", info.text().lines(), info.text().background());
-            case BLUR -> String.format(Locale.ROOT, "sharpness %.0f = %.0f%% of the episode's median", s.sharpness(),
+            case BLUR -> String.format(Locale.ROOT, "sharpness %.0f: %.0f%% of the episode's typical for its contrast", s.sharpness(),
                     100 * (s.sharpnessRatio() == null ? 0 : s.sharpnessRatio()));
         };
     }

@@ -122,7 +122,8 @@ public final class FilterRun {
             BatchPipeline.run(frames, BatchPipeline.Options.forBatch(batch), this::prepare, this::infer,
                     (frame, m) -> {
                         frame.scores = m.scores();
-                        frame.text = m.text() != null ? m.text() : frame.cachedText;
+                        frame.text = m.text() != null ? m.text()
+                                : textDetector != null && frame.cachedText != null ? textDetector.classify(frame.cachedText) : null;
                         progress.step();
                     },
                     (frame, error) -> {

@@ -16,12 +16,15 @@ final class SequenceChecks {
      *                         shot's most contrasty frame, in a ramp towards it, is a fade frame
      * @param flashRise        a flash frame is at least this many luma levels brighter than both neighbours
      * @param flashFrames      a flash is at most this many consecutive frames
-     * @param flashSeconds     ... spanning at most this long between its neighbours (when times are known)
-     * @param blurRatio        a frame with less than this share of its episode's median sharpness is blurred
+     * @param flashContrast    ... and either the frames around it show one picture, or its contrast is at most this share
+     *                         of theirs (washed out)
+     * @param flashSeconds     ... lasting at most this long: from its first frame to the frame after it (when times are known)
+     * @param blurRatio        a frame with less than this share of its episode's typical contrast-normalised sharpness
+     *                         is blurred
      */
     record Settings(double cutCorrelation, double fadeCorrelation, double fadeDepth, double flashRise, int flashFrames,
-                    double flashSeconds, double blurRatio) {
-        static final Settings DEFAULT = new Settings(0.6, 0.8, 0.25, 45, 3, 1.0, 0.35);
+                    double flashContrast, double flashSeconds, double blurRatio) {
+        static final Settings DEFAULT = new Settings(0.6, 0.8, 0.2, 45, 3, 0.75, 1.0, 0.1);
     }
 
     private final Settings settings;
@@ -43,7 +46,7 @@ final class SequenceChecks {
             }
             fades(shots.get(s));
         }
-        sharpness(frames);
+        sharpness(shots, frames);
     }
 
     /**
@@ -122,16 +125,24 @@ final class SequenceChecks {
             Frame prev = frames.get(start - 1);
             for (int len = 1; len <= settings.flashFrames() && start + len < frames.size(); len++) {
                 Frame next = frames.get(start + len);
-                double span = Sequences.secondsBetween(prev, next);
+                // the frame before may be long before: a held shot leaves one frame after decimation
+                double span = Sequences.secondsBetween(frames.get(start), next);
                 if (!Double.isNaN(span) && span > settings.flashSeconds()) {
                     break;
                 }
                 double base = Math.max(prev.scores.mean(), next.scores.mean());
                 double rise = Double.MAX_VALUE;
+                boolean washedOut = true;
+                double contrastAround = Math.min(prev.scores.contrast(), next.scores.contrast());
                 for (int k = start; k < start + len; k++) {
                     rise = Math.min(rise, frames.get(k).scores.mean() - base);
+                    washedOut &= frames.get(k).scores.contrast() <= settings.flashContrast() * contrastAround;
                 }
-                for (int k = start; k < start + len; k++) {
+                // a flash interrupts one picture, or washes the picture out; a bright shot between two cuts is neither
+                if (!washedOut && FrameChecks.correlation(prev.scores, next.scores) < settings.cutCorrelation()) {
+                    continue;
+                }
+                for (int k = start; k < start + len && rise > 0; k++) {
                     Frame f = frames.get(k);
                     f.flash = f.flash == null ? rise : Math.max(f.flash, rise);
                 }
@@ -139,20 +150,31 @@ final class SequenceChecks {
         }
     }
 
-    /** Sharpness as a share of the median over the episode's frames that are not flat. */
-    private void sharpness(List<Frame> frames) {
-        double[] values = frames.stream().filter(f -> frameChecks.uniformity(f.scores).isEmpty())
-                .mapToDouble(f -> f.scores.sharpness()).sorted().toArray();
-        if (values.length < 3) {
+    /**
+     * Sharpness ÷ contrast² (so a dark or faded frame is not blurred for being dark), as a share of the
+     * episode's typical value: the median over its shots of each shot's median, so one long pan or
+     * scroll does not stand for the whole episode.
+     */
+    private void sharpness(List<List<Frame>> shots, List<Frame> frames) {
+        double[] perShot = shots.stream().mapToDouble(s -> median(s.stream().mapToDouble(SequenceChecks::detail).sorted().toArray()))
+                .sorted().toArray();
+        if (perShot.length < 3) {
             return;
         }
-        double median = median(values);
-        if (median <= 0) {
+        double typical = median(perShot);
+        if (typical <= 0) {
             return;
         }
         for (Frame f : frames) {
-            f.sharpnessRatio = f.scores.sharpness() / median;
+            if (frameChecks.uniformity(f.scores).isEmpty()) {
+                f.sharpnessRatio = detail(f) / typical;
+            }
         }
+    }
+
+    /** Variance of the Laplacian per unit of luma variance. */
+    static double detail(Frame f) {
+        return f.scores.sharpness() / Math.max(1, f.scores.contrast() * f.scores.contrast());
     }
 
     private static double median(double[] sorted) {

@@ -110,15 +110,23 @@ public final class TextDetector {
         double sy = (double) in.height() / in.frameHeight();
         List<TextBox> onResized = boxes.stream()
                 .map(b -> new TextBox(b.x0() * sx, b.y0() * sy, b.x1() * sx, b.y1() * sy, b.score())).toList();
-        double background = TextLayout.backgroundDetail(in.resized(), onResized);
-        TextLayout.Layout l = layout.classify(boxes, in.frameWidth(), in.frameHeight(), background);
+        double background = Math.round(TextLayout.backgroundDetail(in.resized(), onResized) * 100) / 100.0;
         List<List<Double>> recorded = new ArrayList<>();
         for (TextBox b : boxes) {
             recorded.add(List.of(r4(b.x0() / in.frameWidth()), r4(b.y0() / in.frameHeight()), r4(b.x1() / in.frameWidth()),
                     r4(b.y1() / in.frameHeight()), r4(b.score())));
         }
-        return new FilterInfo.Text(id(), l.name(), l.lines(), recorded, Math.round(background * 100) / 100.0,
-                in.frameWidth(), in.frameHeight());
+        return classify(new FilterInfo.Text(id(), TextLayout.NONE, 0, recorded, background, in.frameWidth(), in.frameHeight()));
+    }
+
+    /** The recorded boxes judged again (the layout rules are cheap; finding the boxes is not). */
+    FilterInfo.Text classify(FilterInfo.Text found) {
+        int w = found.width();
+        int h = found.height();
+        List<TextBox> boxes = found.boxes().stream()
+                .map(b -> new TextBox(b.get(0) * w, b.get(1) * h, b.get(2) * w, b.get(3) * h, b.get(4))).toList();
+        TextLayout.Layout l = layout.classify(boxes, w, h, found.background());
+        return new FilterInfo.Text(found.model(), l.name(), l.lines(), found.boxes(), found.background(), w, h);
     }
 
     private static double r4(double v) {

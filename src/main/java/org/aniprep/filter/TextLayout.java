@@ -30,10 +30,13 @@ final class TextLayout {
      * @param band            subtitle bands: the bottom and top share of the frame height
      * @param centred         a subtitle line's centre lies within this of the frame's centre line (share of width)
      * @param subtitleLines   at most this many subtitle lines
+     * @param minElongation   boxes less elongated than this (longer side ÷ shorter side, in pixels) are not taken
+     *                        for text: the detector's rare blobs on blurred or busy pictures are roundish
+     * @param maxLine         ... nor boxes higher than this share of the frame height
      */
     record Settings(double minLine, int creditLines, double creditSpread, double titleLine, double flatBackground,
-                    double band, double centred, int subtitleLines) {
-        static final Settings DEFAULT = new Settings(0.012, 4, 0.3, 0.085, 2.0, 0.3, 0.25, 3);
+                    double band, double centred, int subtitleLines, double minElongation, double maxLine) {
+        static final Settings DEFAULT = new Settings(0.012, 4, 0.3, 0.085, 2.0, 0.3, 0.25, 3, 1.8, 0.3);
     }
 
     /** A layout and how many lines it was judged from. */
@@ -69,7 +72,8 @@ final class TextLayout {
 
     /** @param background {@link #backgroundDetail} of the frame */
     Layout classify(List<TextBox> boxes, int width, int height, double background) {
-        List<Line> lines = lines(boxes, width, height).stream().filter(l -> l.height() >= settings.minLine()).toList();
+        List<TextBox> textLike = boxes.stream().filter(b -> textLike(b, height)).toList();
+        List<Line> lines = lines(textLike, width, height).stream().filter(l -> l.height() >= settings.minLine()).toList();
         if (lines.isEmpty()) {
             return new Layout(NONE, 0);
         }
@@ -89,6 +93,12 @@ final class TextLayout {
             return new Layout(SUBTITLES, lines.size());
         }
         return new Layout(OTHER, lines.size());
+    }
+
+    private boolean textLike(TextBox b, int height) {
+        double longer = Math.max(b.width(), b.height());
+        double shorter = Math.max(1e-9, Math.min(b.width(), b.height()));
+        return longer / shorter >= settings.minElongation() && b.height() <= settings.maxLine() * height;
     }
 
     private boolean subtitleLine(Line l) {

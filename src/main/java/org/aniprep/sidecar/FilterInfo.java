@@ -19,7 +19,7 @@ public record FilterInfo(String method, String verdict, String reason, List<Stri
      * @param flat           share of pixels within ±10 levels of the most common luma band
      * @param flatLevel      that band's centre
      * @param sharpness      variance of the Laplacian of luma
-     * @param sharpnessRatio sharpness ÷ the median of the frame's episode (absent without a reference)
+     * @param sharpnessRatio sharpness ÷ contrast², as a share of the typical value in the frame's episode (absent without enough shots to tell)
      * @param flash          luma levels above the brighter of the frames before and after (absent: not a candidate)
      * @param fade           fade depth: 1 − contrast ÷ the shot's most contrasty frame (absent: no shot to compare with)
      * @param fadeTowards    {@code black} or {@code white}, with {@code fade}
