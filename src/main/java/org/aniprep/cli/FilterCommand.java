@@ -4,6 +4,7 @@ import org.aniprep.console.Problems;
 import org.aniprep.filter.FilterOptions;
 import org.aniprep.filter.FilterRun;
 import org.aniprep.filter.TextDetector;
+import org.aniprep.io.FolderLock;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.slf4j.Logger;
@@ -48,6 +49,9 @@ public final class FilterCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -63,7 +67,9 @@ public final class FilterCommand implements Callable<Integer> {
             LOG.info("text detector {} from {} ({})", detector.id(), detector.source(), detector.model().device());
         }
         Problems problems = new Problems();
-        new FilterRun(new FilterOptions(src, text, blur, action, report), detector, problems).run();
+        try (FolderLock lock = locking.lock(src)) {
+            new FilterRun(new FilterOptions(src, text, blur, action, report), detector, problems).run();
+        }
         return problems.summarize("filter");
     }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  * {@code aniprep filter}: measures every frame (worker threads decode and measure while the text
  * detector runs on the previous batch), judges each against its episode in time order, records the
  * {@code filter} section, writes the report, then moves the rejected frames to {@code _removed/}.
+ * Run it holding the folder's lock ({@code cli.LockOptions}): it writes every sidecar, also with
+ * {@code --action report}.
  */
 public final class FilterRun {
     private static final Logger LOG = LoggerFactory.getLogger(FilterRun.class);
@@ -82,11 +84,7 @@ public final class FilterRun {
         int moved = 0;
         if (options.action() == FilterOptions.Action.move) {
             RemovedFrames removed = new RemovedFrames(root, problems);
-            for (Frame f : rejected) {
-                if (removed.move(f)) {
-                    moved++;
-                }
-            }
+            moved = removed.move(rejected);
             LOG.info("{} rejected frame(s) moved to {} with their sidecars (move them back to undo)", moved, removed.folder());
         }
         return new Result(measured.size(), dropped, flagged, moved, byReason, report);

@@ -2,14 +2,20 @@ package org.aniprep.filter;
 
 import org.aniprep.console.Problems;
 import org.aniprep.io.SafePaths;
-import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.FilterInfo;
+import org.aniprep.sidecar.MoveJournal;
 import org.aniprep.sidecar.SidecarStore;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Moves rejected frames with their sidecars to {@code SRC/_removed/<relative path>}, where they can be moved back. */
+/**
+ * Moves rejected frames with their sidecars to {@code SRC/_removed/<relative path>}, where they can be
+ * moved back, as one {@link MoveJournal} batch: a run killed part-way is finished by the next run on
+ * the folder. A frame whose place there is taken stays where it is (reported).
+ */
 final class RemovedFrames {
     static final String FOLDER = "_removed";
 
@@ -25,20 +31,30 @@ final class RemovedFrames {
         return root.resolve(FOLDER);
     }
 
-    /** True when moved; a frame whose place in {@code _removed/} is taken stays where it is (reported). */
-    boolean move(Frame f) {
-        String reason = f.verdict.reason();
-        try {
-            Path target = SafePaths.inside(folder(), f.relative);
-            if (Files.exists(target)) {
-                problems.add(f.file, "rejected (" + reason + ") but " + root.relativize(target) + " already exists; left in place");
-                return false;
+    /** Returns the number of frames moved, as on disk. */
+    int move(List<Frame> rejected) {
+        List<MoveJournal.Step> steps = new ArrayList<>();
+        for (Frame f : rejected) {
+            Path target;
+            try {
+                target = SafePaths.inside(folder(), f.relative);
+            } catch (IllegalArgumentException e) {
+                problems.add(f.file, "rejected (" + f.verdict.reason() + ") but cannot be moved into " + FOLDER + " (" + e.getMessage() + ")");
+                continue;
             }
-            SidecarStore.move(f.file, target);
-            return true;
-        } catch (IOException | SidecarException | IllegalArgumentException e) {
-            problems.add(f.file, "rejected (" + reason + ") but cannot be moved (" + e.getMessage() + ")");
-            return false;
+            if (Files.exists(target) || Files.exists(SidecarStore.pathFor(target))) {
+                problems.add(f.file, "rejected (" + f.verdict.reason() + ") but " + root.relativize(target) + " already exists; left in place");
+                continue;
+            }
+            steps.add(MoveJournal.Step.move(f.relative, root.relativize(target).toString().replace('\\', '/'), FilterInfo.SECTION, f.verdict));
         }
+        MoveJournal.Outcome done = MoveJournal.apply(root, "filter", steps, problems::add);
+        if (!done.started()) {
+            problems.add(root, "no rejected frame moved: " + done.error());
+        } else if (!done.complete()) {
+            problems.add(root, "stopped after " + done.moved() + " of " + steps.size() + " rejected frame(s) moved ("
+                    + done.error() + "); the next aniprep run on this folder finishes the rest once that is fixed");
+        }
+        return done.moved();
     }
 }

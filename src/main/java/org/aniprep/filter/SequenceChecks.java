@@ -17,14 +17,15 @@ final class SequenceChecks {
      * @param flashRise        a flash frame is at least this many luma levels brighter than both neighbours
      * @param flashFrames      a flash is at most this many consecutive frames
      * @param flashContrast    ... and either the frames around it show one picture, or its contrast is at most this share
-     *                         of theirs (washed out)
+     *                         of theirs and it still correlates this well ({@code flashCorrelation}) with one of them
+     *                         (the picture next to it, washed out)
      * @param flashSeconds     ... lasting at most this long: from its first frame to the frame after it (when times are known)
      * @param blurRatio        a frame with less than this share of its episode's typical contrast-normalised sharpness
      *                         is blurred
      */
     record Settings(double cutCorrelation, double fadeCorrelation, double fadeDepth, double flashRise, int flashFrames,
-                    double flashContrast, double flashSeconds, double blurRatio) {
-        static final Settings DEFAULT = new Settings(0.6, 0.8, 0.2, 45, 3, 0.75, 1.0, 0.1);
+                    double flashContrast, double flashCorrelation, double flashSeconds, double blurRatio) {
+        static final Settings DEFAULT = new Settings(0.6, 0.8, 0.2, 45, 3, 0.75, 0.5, 1.0, 0.1);
     }
 
     private final Settings settings;
@@ -135,10 +136,13 @@ final class SequenceChecks {
                 boolean washedOut = true;
                 double contrastAround = Math.min(prev.scores.contrast(), next.scores.contrast());
                 for (int k = start; k < start + len; k++) {
-                    rise = Math.min(rise, frames.get(k).scores.mean() - base);
-                    washedOut &= frames.get(k).scores.contrast() <= settings.flashContrast() * contrastAround;
+                    Frame f = frames.get(k);
+                    rise = Math.min(rise, f.scores.mean() - base);
+                    washedOut &= f.scores.contrast() <= settings.flashContrast() * contrastAround
+                            && Math.max(FrameChecks.correlation(f.scores, prev.scores), FrameChecks.correlation(f.scores, next.scores))
+                            >= settings.flashCorrelation();
                 }
-                // a flash interrupts one picture, or washes the picture out; a bright shot between two cuts is neither
+                // a flash interrupts one picture, or washes out the picture next to it; a bright shot between two cuts is neither
                 if (!washedOut && FrameChecks.correlation(prev.scores, next.scores) < settings.cutCorrelation()) {
                     continue;
                 }
