@@ -2,7 +2,6 @@ package org.aniprep.filter;
 
 import org.aniprep.cli.Main;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,13 +19,14 @@ public final class FilterAccuracyReport {
         List<FilterClips.Episode> episodes = List.of(
                 FilterEpisodes.first(c, videos.resolve("Filter Show - 01.mp4")),
                 FilterEpisodes.second(c, videos.resolve("Filter Show - 02.mp4")),
-                FilterEpisodes.third(c, videos.resolve("Filter Show - 03.mp4")));
+                FilterEpisodes.third(c, videos.resolve("Filter Show - 03.mp4")),
+                FilterEpisodes.fourth(c, videos.resolve("Filter Show - 04.mp4")),
+                FilterEpisodes.fifth(c, videos.resolve("Filter Show - 05.mp4")));
         Path frames = work.resolve("frames");
-        if (!Files.isDirectory(frames)) {
-            int rc = Main.run("extract", "--src", videos.toString(), "--dst", frames.toString(), "--quiet");
-            if (rc != 0) {
-                throw new IllegalStateException("extract failed: " + rc);
-            }
+        // episodes extracted by an earlier run are skipped
+        int extracted = Main.run("extract", "--src", videos.toString(), "--dst", frames.toString(), "--quiet");
+        if (extracted != 0) {
+            throw new IllegalStateException("extract failed: " + extracted);
         }
         String[] filterArgs = new String[args.length + 2];
         filterArgs[0] = "filter";
@@ -39,13 +39,18 @@ public final class FilterAccuracyReport {
             withAction.addAll(List.of("--action", "report"));
         }
         int rc = Main.run(withAction.toArray(String[]::new));
-        FilterEval eval = new FilterEval();
+        FilterEval tuned = new FilterEval();
+        FilterEval heldOut = new FilterEval();
         for (int i = 0; i < episodes.size(); i++) {
-            eval.add(episodes.get(i), frames, i + 1);
+            (i < 3 ? tuned : heldOut).add(episodes.get(i), frames, i + 1);
         }
-        System.out.printf("filter exit %d; %d frames from %d episodes%n%s", rc, eval.outcomes().size(), episodes.size(), eval.table());
-        for (FilterEval.Outcome o : eval.wrong()) {
-            System.out.println("  wrong: " + o);
+        System.out.printf("filter exit %d%n", rc);
+        for (FilterEval eval : List.of(tuned, heldOut)) {
+            System.out.printf("%n%s: %d frames%n%s", eval == tuned ? "episodes 1-3 (the thresholds were set on these)"
+                    : "episodes 4-5 (held out)", eval.outcomes().size(), eval.table());
+            for (FilterEval.Outcome o : eval.wrong()) {
+                System.out.println("  wrong: " + o);
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ class FilterCommandTest {
         System.out.println(eval.table());
         assertThat(eval.wrong()).as(eval.table()).isEmpty();
         assertThat(eval.outcomes()).extracting(FilterEval.Outcome::said).contains(Reason.FADE, Reason.SUBTITLES,
-                Reason.FLASH, Reason.WHITE, Reason.BLACK, Reason.TITLE_CARD, Reason.CREDITS);
+                Reason.FLASH, Reason.BLACK, Reason.TITLE_CARD, Reason.CREDITS);
         // rejected frames moved with their sidecars, the rest stayed
         for (FilterEval.Outcome o : eval.outcomes()) {
             assertThat(o.file().startsWith("_removed")).as(o.toString()).isEqualTo(o.dropped());

@@ -83,4 +83,45 @@ final class FilterEpisodes {
                 night("night_only", lucy, 1.5),
                 pan("slow_pan", c.wide("bg_washington.jpg", "eileen_happy", 480), 2.0, 2)));
     }
+    /**
+     * Episode 4, held out (written after the thresholds were set, never tuned on): other pairings,
+     * durations, sizes and strengths than episodes 1-3.
+     */
+    static FilterClips.Episode fourth(FilterClips c, Path video) throws IOException, InterruptedException {
+        Path duo = c.still("bg_cave.jpg", "eileen_vhappy", "360", "lucy_happy", "620");
+        Path lone = c.still("bg_washington.jpg", "lucy_mad", "600");
+        Path room = c.still("bg_whitehouse.jpg", "eileen_happy", "380");
+        Path concert = c.picture("concert3.png");
+        return FilterClips.record(video, List.of(
+                fadeIn("quick_fade_in", duo, 1.5, 0.5, "null"),
+                subtitled("subtitle_24", lone, 1.2, "Where were you last night?", false, 24),
+                flat("white_flash", "white", 0.05, Reason.WHITE),
+                hold("after_white", lone, 1.0),
+                flash("three_frame_flash", room, 1.2, 12, 3, false),
+                pan("fast_pan", c.wide("bg_whitehouse.jpg", "lucy_mad", 600), 1.0, 12),
+                blurred("mild_defocus", concert, 1.0, 2.5),
+                motionBlurred("short_smear", room, 0.5, 12),
+                flat("blue_card", "0x1030a0", 0.4, Reason.UNIFORM),
+                title("title_on_scene", duo, 1.2, "Final Episode\nTomorrow", 40),
+                credits("credits_fast", duo, 1.0, new String[]{"Producer  Aya Mori", "Editor  Ken Oda", "Sound  Rin Kato",
+                        "Theme  Blue Sky"}, 6),
+                fadeOut("long_fade_out", lone, 2.5, 1.5, "black")));
+    }
+
+    /** Episode 5, held out: a dark episode (night scenes throughout), subtitles at the top and bottom, a sign. */
+    static FilterClips.Episode fifth(FilterClips c, Path video) throws IOException, InterruptedException {
+        Path cave = c.still("bg_cave.jpg", "lucy_mad", "300", "eileen_concerned", "650");
+        Path street = c.still("bg_washington.jpg", "eileen_concerned", "450");
+        Path hall = c.still("bg_whitehouse.jpg", "lucy_happy", "560");
+        return FilterClips.record(video, List.of(
+                night("night_cave", cave, 1.5),
+                subtitled("night_subtitle", street, 1.2, "Is anyone there?", false, 20),
+                night("night_street", street, 1.0),
+                flash("lightning", street, 1.0, 6, 1, true),
+                night("night_hall", hall, 1.0),
+                sign("night_sign", hall, 1.0, "EXIT"),
+                fadeIn("dawn", hall, 2.0, 1.2, "null"),
+                subtitled("top_note", cave, 1.0, "Three days later", true, 18),
+                hold("day_cave", cave, 1.0)));
+    }
 }

@@ -41,12 +41,13 @@ class TextLayoutTest {
     @Test
     void manyLinesAreCredits() {
         List<TextBox> lines = new ArrayList<>();
+        double[] ends = {0.85, 0.78, 0.9, 0.74, 0.82}; // names differ in length
         for (int i = 0; i < 5; i++) {
-            lines.add(box(0.55, 0.2 + i * 0.1, 0.85, 0.24 + i * 0.1));
+            lines.add(box(0.55, 0.2 + i * 0.1, ends[i], 0.24 + i * 0.1));
         }
         assertThat(layout.classify(lines, W, H, 12).name()).isEqualTo("credits");
         // three lines spread over the frame too
-        assertThat(classify(12, box(0.55, 0.2, 0.85, 0.24), box(0.55, 0.4, 0.85, 0.44), box(0.55, 0.6, 0.85, 0.64)))
+        assertThat(classify(12, box(0.55, 0.2, 0.85, 0.24), box(0.55, 0.4, 0.78, 0.44), box(0.55, 0.6, 0.9, 0.64)))
                 .isEqualTo("credits");
     }
 
@@ -56,6 +57,26 @@ class TextLayoutTest {
         assertThat(classify(0.5, box(0.4, 0.45, 0.6, 0.5))).isEqualTo("title_card");
         // a subtitle-only frame on a flat background is still a subtitle
         assertThat(classify(0.5, box(0.3, 0.86, 0.7, 0.93))).isEqualTo("subtitles");
+    }
+
+    @Test
+    void rowsOfWindowsAreNeitherCreditsNorATitle() {
+        // what the detector finds on a street of houses: short boxes scattered over one band, at slightly different heights
+        assertThat(classify(15, box(0.91, 0.55, 0.93, 0.58), box(0.71, 0.53, 0.87, 0.61), box(0.01, 0.51, 0.13, 0.58),
+                box(0.65, 0.5, 0.66, 0.53), box(0.32, 0.49, 0.46, 0.55), box(0.81, 0.43, 0.97, 0.48), box(0.05, 0.47, 0.28, 0.54)))
+                .isIn("none", "other");
+    }
+
+    @Test
+    void columnsOfWindowsAreNotCredits() {
+        // a house front: three columns of window rows, each row as wide as the one above
+        List<TextBox> windows = new ArrayList<>();
+        for (double x : new double[]{0.05, 0.31, 0.55}) {
+            for (int row = 0; row < 4; row++) {
+                windows.add(box(x, 0.23 + row * 0.08, x + 0.145, 0.29 + row * 0.08));
+            }
+        }
+        assertThat(layout.classify(windows, W, H, 15).name()).isEqualTo("none");
     }
 
     @Test
