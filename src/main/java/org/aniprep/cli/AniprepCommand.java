@@ -26,6 +26,10 @@ import java.util.concurrent.Callable;
                 TagCommand.class,
                 DetectCommand.class,
                 FilterCommand.class,
+                MetadataCommand.class,
+                CaptionCommand.class,
+                ArrangeCommand.class,
+                BalanceCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})

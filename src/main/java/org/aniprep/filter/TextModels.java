@@ -13,6 +13,8 @@ import java.util.Map;
  * inference defaults for it: longer side limited to 960 px, sides rounded to multiples of 32, BGR
  * scaled to 0..1 and normalised with the ImageNet mean/std; DB post-processing with binarisation 0.3,
  * box score 0.6, unclip ratio 1.5, at most 1000 candidates, boxes whose short side is under 3 px dropped.
+ * Shipped inside aniprep (4.7 MB; see ch_PP-OCRv4_det_infer.NOTICE), so filtering works offline; a model
+ * folder ({@code ANIPREP_MODEL_PATH}) overrides the bundled copy, which is never downloaded.
  */
 public final class TextModels implements ModelCatalog {
     public static final String ID = "ppocrv4-det";
@@ -32,8 +34,9 @@ public final class TextModels implements ModelCatalog {
     public static final ModelSpec SPEC = new ModelSpec(ID, "PaddlePaddle/PaddleOCR", "release/2.7",
             List.of(ModelFile.required(FILE, ModelFile.MODEL).withSha256(SHA256)), ModelSpec.Task.TEXT_DETECTOR, "x", null,
             Map.of(LIMIT_SIDE, "960", MULTIPLE, "32", MEAN_BGR, "0.485,0.456,0.406", STD_BGR, "0.229,0.224,0.225",
-                    THRESH, "0.3", BOX_THRESH, "0.6", UNCLIP_RATIO, "1.5", MAX_CANDIDATES, "1000", MIN_SIZE, "3"),
-            "PaddleOCR PP-OCRv4 text detector (DB) for filter: subtitles, credits, title cards");
+                    THRESH, "0.3", BOX_THRESH, "0.6", UNCLIP_RATIO, "1.5", MAX_CANDIDATES, "1000", MIN_SIZE, "3",
+                    ModelSpec.BUNDLED, "org/aniprep/filter"),
+            "PaddleOCR PP-OCRv4 text detector (DB) for filter: subtitles, credits, title cards (bundled, offline)");
 
     @Override
     public List<ModelSpec> models() {
