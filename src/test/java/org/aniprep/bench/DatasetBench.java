@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * arrange + balance on a large tree of tiny images (a few bytes each, with a sidecar carrying the
  * seed's keys and a caption): the bookkeeping cost of the dataset stages, not image I/O. Baseline:
- * a plain recursive copy of the same files in the same process. Usage: DatasetBench [images] [runs].
+ * a plain recursive copy of the same files in the same process. Usage: DatasetBench [images] [runs] [quick]
+ * ({@code quick}: copy, balance and rerun only, without --link and --move/--undo).
  */
 public final class DatasetBench {
     private static final String[] NAMES = {"KuraueHinata", "AobaKokona", "YukimuraAoi", "KuraueMai", "AobaMai", "KurosakiHonoka",
@@ -25,6 +26,7 @@ public final class DatasetBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean quick = args.length > 2 && args[2].equals("quick");
         Path work = Files.createTempDirectory("aniprep-dataset-bench");
         try {
             Path src = work.resolve("src");
@@ -44,23 +46,9 @@ public final class DatasetBench {
                 delete(d);
             });
             BenchTimer.row("arrange --copy", arrange, copy, "of the plain copy");
-            double link = BenchTimer.medianSeconds(runs, () -> {
-                Path d = work.resolve("dst");
-                check(Main.run("arrange", "--src", src.toString(), "--dst", d.toString(), "--link", "--no-report", "--quiet"));
-                delete(d);
-            });
-            BenchTimer.row("arrange --link", link, copy, "of the plain copy");
-            double[] undo = {0};
-            double move = BenchTimer.medianSeconds(runs, () -> {
-                Path d = work.resolve("dst");
-                check(Main.run("arrange", "--src", src.toString(), "--dst", d.toString(), "--move", "--no-report", "--quiet"));
-                long u = System.nanoTime();
-                check(Main.run("arrange", "--undo", d.toString(), "--quiet"));
-                undo[0] = (System.nanoTime() - u) / 1e9;
-                delete(d);
-            });
-            BenchTimer.row("arrange --move + --undo", move, copy, "of the plain copy");
-            BenchTimer.row("  of which --undo (last run)", undo[0], copy, "of the plain copy");
+            if (!quick) {
+                moves(work, src, runs, copy);
+            }
             Path tree = work.resolve("tree");
             check(Main.run("arrange", "--src", src.toString(), "--dst", tree.toString(), "--link", "--no-report", "--quiet"));
             double balance = BenchTimer.medianSeconds(runs, () ->
@@ -74,6 +62,26 @@ public final class DatasetBench {
         } finally {
             delete(work);
         }
+    }
+
+    private static void moves(Path work, Path src, int runs, double copy) throws Exception {
+        double link = BenchTimer.medianSeconds(runs, () -> {
+            Path d = work.resolve("dst");
+            check(Main.run("arrange", "--src", src.toString(), "--dst", d.toString(), "--link", "--no-report", "--quiet"));
+            delete(d);
+        });
+        BenchTimer.row("arrange --link", link, copy, "of the plain copy");
+        double[] undo = {0};
+        double move = BenchTimer.medianSeconds(runs, () -> {
+            Path d = work.resolve("dst");
+            check(Main.run("arrange", "--src", src.toString(), "--dst", d.toString(), "--move", "--no-report", "--quiet"));
+            long u = System.nanoTime();
+            check(Main.run("arrange", "--undo", d.toString(), "--quiet"));
+            undo[0] = (System.nanoTime() - u) / 1e9;
+            delete(d);
+        });
+        BenchTimer.row("arrange --move + --undo", move, copy, "of the plain copy");
+        BenchTimer.row("  of which --undo (last run)", undo[0], copy, "of the plain copy");
     }
 
     private static void check(int code) {
