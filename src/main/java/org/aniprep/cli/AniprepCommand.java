@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
                 ModelsCommand.class,
                 TagCommand.class,
                 DetectCommand.class,
+                MetadataCommand.class,
+                CaptionCommand.class,
                 ArrangeCommand.class,
                 BalanceCommand.class,
         },
