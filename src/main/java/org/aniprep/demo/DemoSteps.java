@@ -26,7 +26,7 @@ public final class DemoSteps {
 
     public static List<DemoStep> all() {
         return List.of(ExtractStep.STEP, FilterStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP, MetadataStep.STEP,
-                CaptionStep.STEP);
+                CaptionStep.STEP, ArrangeStep.STEP, BalanceStep.STEP);
     }
 
     /** Episode folders under {@code dir}: sub-folders except hidden ones and aniprep's own ({@code _removed}, ...). */
