@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 ModelsCommand.class,
                 TagCommand.class,
                 DetectCommand.class,
+                ClassifyCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})
