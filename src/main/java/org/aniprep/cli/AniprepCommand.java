@@ -1,12 +1,20 @@
 package org.aniprep.cli;
 
+import org.aniprep.console.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: lists the stages. */
+import java.util.concurrent.Callable;
+
+/**
+ * The root command: lists the stages. {@code scope = INHERIT} gives every subcommand, present and
+ * future, {@code --help} (exit 0) and {@code --version}.
+ */
 @Command(name = "aniprep",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "aniprep 0.1.0",
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
@@ -18,18 +26,23 @@ import picocli.CommandLine.Spec;
                 TagCommand.class,
                 DetectCommand.class,
                 ClassifyCommand.class,
+                ArrangeCommand.class,
+                BalanceCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})
-public final class AniprepCommand implements Runnable {
+public final class AniprepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     GlobalOptions global;
 
+    /** No command given: a usage error (exit 1), with the list of commands on stderr. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("aniprep: no command given");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -11,6 +11,7 @@ import org.aniprep.console.Problems;
 import org.aniprep.detect.CascadeException;
 import org.aniprep.detect.Detector;
 import org.aniprep.detect.DetectorFactory;
+import org.aniprep.io.FolderLock;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelResolver;
@@ -67,6 +68,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -85,7 +89,14 @@ public final class ClassifyCommand implements Callable<Integer> {
         CharacterEmbedder chosen = openEmbedder(resolver);
         LOG.info("embedder: {} (threshold {})", chosen.id(), chosen.threshold());
         Problems problems = new Problems();
-        try (LazyDetector detector = new LazyDetector(new DetectorFactory(resolver))) {
+        boolean exportOutside = exportClusters != null
+                && !exportClusters.toAbsolutePath().normalize().startsWith(src.toAbsolutePath().normalize());
+        if (exportOutside) {
+            Files.createDirectories(exportClusters);
+        }
+        try (FolderLock lock = locking.lock(src);
+             FolderLock exportLock = exportOutside ? locking.lock(exportClusters) : null;
+             LazyDetector detector = new LazyDetector(new DetectorFactory(resolver))) {
             ClassifyRun.Summary s = new ClassifyRun(chosen, detector,
                     new ClassifyOptions(src, refs, exportClusters, minCluster, overwrite), problems).run();
             LOG.info("classified {} face(s) in {} image(s): {} named, {} unknown in {} cluster(s); {} embedded, the rest cached",

@@ -7,6 +7,7 @@ import org.aniprep.dedup.EmbeddingFingerprinter;
 import org.aniprep.dedup.EmbeddingModels;
 import org.aniprep.dedup.Fingerprinter;
 import org.aniprep.dedup.HashFingerprinter;
+import org.aniprep.io.FolderLock;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code aniprep dedup}: removes near-duplicate images across a whole series. */
-@Command(name = "dedup", mixinStandardHelpOptions = true,
+@Command(name = "dedup",
         description = {"Groups near-duplicate images over the whole folder (all episodes, in time order) and keeps one "
                 + "per group; the others go to SRC/_removed/ with their sidecars (restorable).",
                 "An HTML report with thumbnails shows every group."})
@@ -58,6 +59,9 @@ public final class DedupCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Write no HTML report.")
     boolean noReport;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -88,7 +92,14 @@ public final class DedupCommand implements Callable<Integer> {
             fingerprinter = HashFingerprinter.DEFAULT;
         }
         Problems problems = new Problems();
-        new Dedup(new DedupOptions(src, t, keep, action, report, !noReport), fingerprinter, problems).run();
+        Dedup dedup = new Dedup(new DedupOptions(src, t, keep, action, report, !noReport), fingerprinter, problems);
+        if (action == DedupOptions.Action.REPORT) {
+            dedup.run(); // changes nothing in SRC: no lock
+        } else {
+            try (FolderLock lock = locking.lock(src)) {
+                dedup.run();
+            }
+        }
         return problems.summarize("dedup");
     }
 }

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", sortOptions = false,
         description = {"Draws two sample episodes (four anime-style characters: held shots, lip flap, "
                 + "a pan, close-ups, cuts back, an opening both episodes share) into DST/input, then runs "
                 + "every stage of this build on them and says what each did and where to look.",

@@ -9,6 +9,7 @@ import org.aniprep.detect.Detector;
 import org.aniprep.detect.DetectorFactory;
 import org.aniprep.detect.DetectorSet;
 import org.aniprep.detect.YoloModels;
+import org.aniprep.io.FolderLock;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.slf4j.Logger;
@@ -72,6 +73,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -95,7 +99,10 @@ public final class DetectCommand implements Callable<Integer> {
         Path dst = cropDst != null ? cropDst : src.resolve("_crops");
         DetectorFactory factory = new DetectorFactory(new ModelResolver(modelOptions.settings()));
         Problems problems = new Problems();
-        try (DetectorSet set = open(factory, wantFaces)) {
+        boolean cropsOutside = crop != CropKind.NONE && !inside(dst, src);
+        try (FolderLock lock = locking.lock(src);
+             FolderLock cropLock = cropsOutside ? locking.lock(dst) : null;
+             DetectorSet set = open(factory, wantFaces)) {
             for (Detector d : set.all()) {
                 LOG.info("{} detector: {}", d.kind(), d.name());
             }
@@ -104,6 +111,10 @@ public final class DetectCommand implements Callable<Integer> {
                     crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + dst);
         }
         return problems.summarize("detect");
+    }
+
+    private static boolean inside(Path folder, Path root) {
+        return folder.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
     }
 
     private DetectorSet open(DetectorFactory factory, boolean wantFaces) {

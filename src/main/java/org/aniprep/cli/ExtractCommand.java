@@ -4,16 +4,19 @@ import org.aniprep.console.ExitCodes;
 import org.aniprep.console.Problems;
 import org.aniprep.dedup.DedupOptions;
 import org.aniprep.dedup.ExtractDedupGate;
+import org.aniprep.extract.CropSpec;
 import org.aniprep.extract.ExtractOptions;
 import org.aniprep.extract.Extractor;
 import org.aniprep.extract.FrameEncoder;
 import org.aniprep.extract.FrameGate;
 import org.aniprep.extract.Hwaccel;
 import org.aniprep.extract.Selection;
+import org.aniprep.io.FolderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -21,7 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "extract", sortOptions = false,
         description = {"Decodes episodes and writes the frames that differ from the previous kept one "
                 + "(FFmpeg mpdecimate), as DST/EP04/<prefix>_EP04_<k>.png with a <stem>.json sidecar each.",
                 "Episode numbers come from the file names ([Group] Show - 04 [1080p].mkv, show_04.mp4, "
@@ -80,6 +83,13 @@ public final class ExtractCommand implements Callable<Integer> {
             + "(e.g. a CUDA build) instead of the bundled FFmpeg; frames stream over a pipe.")
     Path ffmpeg;
 
+    @Option(names = "--crop", paramLabel = "auto|none|W:H:X:Y", defaultValue = "auto",
+            description = "Black bars: auto finds letterbox/pillarbox bars per episode (the widest picture on key frames "
+                    + "spread over it) and cuts them from every frame; none keeps the whole picture; W:H:X:Y cuts that "
+                    + "rectangle of the stored picture (default: ${DEFAULT-VALUE}). Anamorphic video (e.g. DVD 720x480 "
+                    + "at 16:9) is always written with square pixels (854x480).")
+    String crop;
+
     @Option(names = "--overwrite", description = "Redo episodes that are already complete.")
     boolean overwrite;
 
@@ -91,6 +101,9 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--dedup-threshold", paramLabel = "BITS", description = "Hamming threshold for --dedup "
             + "(default: " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", as aniprep dedup).")
     Integer dedupThreshold;
+
+    @Mixin
+    LockOptions locking;
 
     /** Set by {@code --dedup}; all frames pass otherwise. */
     FrameGate gate = FrameGate.ALL;
@@ -109,11 +122,17 @@ public final class ExtractCommand implements Callable<Integer> {
         if (ffmpeg != null && !Files.isExecutable(ffmpeg)) {
             throw new UsageException("--ffmpeg " + ffmpeg + " is not an executable file");
         }
+        CropSpec cropSpec;
+        try {
+            cropSpec = CropSpec.parse(crop);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int jobCount = jobs != null ? Math.max(1, jobs) : Math.max(1, cores / 4);
         Selection sel = selection.keyframes ? Selection.keyframes() : Selection.mpdecimate(selection.mpdecimate);
         ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
-                jobCount, hwaccel, ffmpeg, overwrite);
+                jobCount, hwaccel, ffmpeg, overwrite, cropSpec);
         Problems problems = new Problems();
         if (dedupThreshold != null && dedupThreshold < 0) {
             throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
@@ -130,11 +149,13 @@ public final class ExtractCommand implements Callable<Integer> {
                     pattern != null ? " matching " + pattern : "");
             return problems.isEmpty() ? ExitCodes.USAGE : problems.summarize("extract");
         }
-        LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), src, dst,
-                sel.describe(), encoder.extension(), jobCount);
-        Extractor.Summary s = extractor.run(videos, problems);
-        LOG.info("extract: {} frames written from {} episode(s) ({} extracted, {} already complete, {} failed) in {}",
-                s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), dst);
+        try (FolderLock lock = locking.lock(dst)) {
+            LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), src, dst,
+                    sel.describe(), encoder.extension(), jobCount);
+            Extractor.Summary s = extractor.run(videos, problems);
+            LOG.info("extract: {} frames written from {} episode(s) ({} extracted, {} already complete, {} failed) in {}",
+                    s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), dst);
+        }
         return problems.summarize("extract");
     }
 }

@@ -3,6 +3,7 @@ package org.aniprep.cli;
 import org.aniprep.console.ExitCodes;
 import org.aniprep.console.Progress;
 import org.aniprep.console.StderrLines;
+import org.aniprep.io.FolderLock;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class Main {
             if (Boolean.getBoolean("aniprep.debug")) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return ex instanceof UsageException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
+            return ex instanceof UsageException || ex instanceof FolderLock.LockedException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
         });
         return cl.execute(args);
     }

@@ -26,13 +26,16 @@ import java.util.concurrent.Callable;
 /** {@code aniprep models list | fetch ID | verify [ID] | path ID}. */
 @Command(name = "models", description = "List, fetch, verify and locate the neural models.",
         subcommands = {ModelsCommand.ListCmd.class, ModelsCommand.Fetch.class, ModelsCommand.Verify.class, ModelsCommand.PathCmd.class})
-public final class ModelsCommand implements Runnable {
+public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** No subcommand given: a usage error (exit 1). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("aniprep models: name one of list, fetch, verify, path");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     @Command(name = "list", description = "Built-in models, and whether their files are on this machine.")

@@ -1,6 +1,7 @@
 package org.aniprep.cli;
 
 import org.aniprep.console.Problems;
+import org.aniprep.io.FolderLock;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.tag.TagOptions;
@@ -53,6 +54,9 @@ public final class TagCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    LockOptions locking;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(src)) {
@@ -77,8 +81,10 @@ public final class TagCommand implements Callable<Integer> {
         Problems problems = new Problems();
         TagOptions options = new TagOptions(src, model,
                 new Wd14Decoder.Settings(generalThreshold, mcut, characterThreshold, mcut), batch, overwrite, tagsFile);
-        TagRun.Summary summary = new TagRun(tagger, options, problems).run();
-        LOG.info("tagged {} image(s), {} skipped, {} failed", summary.tagged(), summary.skipped(), summary.failed());
+        try (FolderLock lock = locking.lock(src)) {
+            TagRun.Summary summary = new TagRun(tagger, options, problems).run();
+            LOG.info("tagged {} image(s), {} skipped, {} failed", summary.tagged(), summary.skipped(), summary.failed());
+        }
         return problems.summarize("tag");
     }
 }

@@ -9,6 +9,7 @@ import org.aniprep.io.SafePaths;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.DedupInfo.Representative;
 import org.aniprep.sidecar.Json;
+import org.aniprep.sidecar.MoveJournal;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
 import org.slf4j.Logger;
@@ -27,9 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * Carries out a plan: moves (or deletes) the non-kept members of each group and records the group
- * in the kept frame's sidecar. Moves go to {@code SRC/_removed/<relative path>} with the sidecar
- * (sidecar first, then the image); {@link #recoverInterruptedMoves} puts back a sidecar whose image
- * a crash left behind, so a rerun finishes the job and loses nothing.
+ * in the kept frame's sidecar, through a {@link MoveJournal}. Moves go to
+ * {@code SRC/_removed/<relative path>} with the sidecar. {@link #recoverInterruptedMoves} repairs a
+ * move that an aniprep without the journal left half done (sidecar moved, image not).
  */
 final class DedupActions {
     static final String REMOVED_FOLDER = "_removed";
@@ -50,38 +51,70 @@ final class DedupActions {
     }
 
     /**
-     * Returns the number of images moved or deleted. The kept frame's record is written first, naming
-     * every member about to go, so a crash during the moves leaves a record that the rerun (which
-     * moves the rest) completes; members that could not be moved are taken out of it afterwards.
+     * Returns the number of images moved or deleted, as on disk. The whole batch (each kept frame's
+     * final record, then each move with the moved frame's record) goes through a {@link MoveJournal},
+     * so a run killed or stopped by a full disk part-way is finished by the next run on the folder.
      */
     int apply(DedupPlan plan) {
-        int removed = 0;
+        List<MoveJournal.Step> steps = new ArrayList<>();
         for (DedupPlan.Group g : plan.groups()) {
             DedupItem kept = plan.items().get(g.kept());
-            List<DedupItem> others = new ArrayList<>();
-            for (int m : g.members()) {
-                if (m != g.kept()) {
-                    others.add(plan.items().get(m));
+            List<DedupItem> gone = new ArrayList<>();
+            List<MoveJournal.Step> removals = new ArrayList<>();
+            for (int k = 0; k < g.size(); k++) {
+                DedupItem m = plan.items().get(g.members()[k]);
+                if (m == kept) {
+                    continue;
+                }
+                MoveJournal.Step step = removal(m, kept, g.distances()[k]);
+                if (step != null) {
+                    gone.add(m);
+                    removals.add(step);
                 }
             }
             // the group's first frame, recorded when another member is kept (a kept first frame keeps its own record)
             Representative first = g.kept() == g.representative() ? kept.anchor()
                     : plan.items().get(g.representative()).asRepresentative();
-            DedupInfo planned = record(kept, others, first);
-            save(kept, planned);
-            List<DedupItem> gone = new ArrayList<>();
-            for (int k = 0; k < g.size(); k++) {
-                DedupItem m = plan.items().get(g.members()[k]);
-                if (m != kept && remove(m, kept, g.distances()[k])) {
-                    gone.add(m);
-                }
+            DedupInfo record = record(kept, gone, first);
+            if (!record.equals(kept.info())) {
+                steps.add(MoveJournal.Step.update(kept.relative(), DedupInfo.SECTION, record));
             }
-            removed += gone.size();
-            if (gone.size() < others.size()) {
-                save(kept, record(kept, gone, first));
-            }
+            steps.addAll(removals);
         }
-        return removed;
+        MoveJournal.Outcome done = MoveJournal.apply(root, "dedup", steps, problems::add);
+        long planned = steps.stream().filter(st -> st.kind() != MoveJournal.Kind.UPDATE).count();
+        if (!done.started()) {
+            problems.add(root, "no duplicate " + verb() + ": " + done.error());
+        } else if (!done.complete()) {
+            problems.add(root, "stopped after " + (done.moved() + done.deleted()) + " of " + planned + " duplicate(s) " + verb()
+                    + " (" + done.error() + "); the next aniprep run on this folder finishes the rest once that is fixed");
+        }
+        return done.moved() + done.deleted();
+    }
+
+    private String verb() {
+        return action == DedupOptions.Action.DELETE ? "deleted" : "moved";
+    }
+
+    /** The step that removes {@code m}, or null (reported) when its place in {@code _removed/} is taken. */
+    private MoveJournal.Step removal(DedupItem m, DedupItem kept, double distance) {
+        if (action == DedupOptions.Action.DELETE) {
+            return MoveJournal.Step.delete(m.relative());
+        }
+        Path target;
+        try {
+            target = SafePaths.inside(removedFolder(), m.relative());
+        } catch (IllegalArgumentException e) {
+            problems.add(m.file(), "cannot be moved into " + REMOVED_FOLDER + " (" + e.getMessage() + ")");
+            return null;
+        }
+        if (Files.exists(target) || Files.exists(SidecarStore.pathFor(target))) {
+            problems.add(m.file(), "duplicate of " + kept.relative() + " but " + root.relativize(target)
+                    + " already exists; left in place");
+            return null;
+        }
+        return MoveJournal.Step.move(m.relative(), root.relativize(target).toString(), DedupInfo.SECTION,
+                m.info().asRemoved(kept.relative(), distance));
     }
 
     /** The kept frame's record: its earlier group plus the given members (and the groups they kept before). */
@@ -101,40 +134,6 @@ final class DedupActions {
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(NaturalOrder.INSTANCE);
         return kept.info().asKept(sorted, dropped, first);
-    }
-
-    private void save(DedupItem kept, DedupInfo record) {
-        if (record.equals(kept.info())) {
-            return;
-        }
-        try {
-            SidecarStore.put(kept.file(), DedupInfo.SECTION, record);
-        } catch (SidecarException e) {
-            problems.add(SidecarStore.pathFor(kept.file()),
-                    FingerprintScan.withoutPath(e.getMessage(), SidecarStore.pathFor(kept.file())));
-        }
-    }
-
-    private boolean remove(DedupItem m, DedupItem kept, double distance) {
-        try {
-            if (action == DedupOptions.Action.DELETE) {
-                Files.deleteIfExists(SidecarStore.pathFor(m.file()));
-                Files.delete(m.file());
-                return true;
-            }
-            Path target = SafePaths.inside(removedFolder(), m.relative());
-            if (Files.exists(target)) {
-                problems.add(m.file(), "duplicate of " + kept.relative() + " but " + root.relativize(target)
-                        + " already exists; left in place");
-                return false;
-            }
-            SidecarStore.move(m.file(), target);
-            SidecarStore.put(target, DedupInfo.SECTION, m.info().asRemoved(kept.relative(), distance));
-            return true;
-        } catch (IOException | SidecarException | IllegalArgumentException e) {
-            problems.add(m.file(), "cannot " + action.name().toLowerCase() + " (" + e.getMessage() + ")");
-            return false;
-        }
     }
 
     /**

@@ -92,7 +92,7 @@ public final class ClipRecorder implements AutoCloseable {
         quietFfmpegLog();
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX, ".mp4");
+        Path temp = AtomicFiles.newTempFile(dir, ".mp4");
         FFmpegFrameRecorder rec = new FFmpegFrameRecorder(temp.toFile(), settings.width(), settings.height(), 0);
         rec.setFormat("mp4");
         rec.setVideoCodec(avcodec.AV_CODEC_ID_H264);

@@ -68,7 +68,7 @@ final class TagStep {
             lines.add("no frame has tags");
             return new DemoStep.Report(lines, List.of());
         }
-        lines.add(DemoSteps.plural(frames, "frame") + " tagged by " + model + " (tags are in each frame's sidecar, section 'tags')");
+        lines.add(DemoSteps.plural(frames, "frame") + " tagged by " + model + " (tags are in each frame's sidecar, section '" + Tags.SECTION + "')");
         lines.add("ratings: " + join(ratings, ratings.size()));
         lines.add("most frequent tags (frames): " + (general.isEmpty() ? "none" : join(general, TOP_GENERAL)));
         if (!character.isEmpty()) {

@@ -16,17 +16,23 @@ public final class DecodedFrame implements AutoCloseable {
     private final double time;
     private final int width;
     private final int height;
+    private final int stride;
+    private final int storedHeight;
+    private final FrameShape shape;
     private BytePointer i420;
     private final int colorSpace;
     private final boolean fullRange;
     private Mat bgr;
 
-    private DecodedFrame(long index, double time, int width, int height, Mat bgr, BytePointer i420,
-                         int colorSpace, boolean fullRange) {
+    private DecodedFrame(long index, double time, int width, int height, Mat bgr, BytePointer i420, int stride,
+                         int storedHeight, FrameShape shape, int colorSpace, boolean fullRange) {
         this.index = index;
         this.time = time;
         this.width = width;
         this.height = height;
+        this.stride = stride;
+        this.storedHeight = storedHeight;
+        this.shape = shape;
         this.bgr = bgr;
         this.i420 = i420;
         this.colorSpace = colorSpace;
@@ -34,22 +40,26 @@ public final class DecodedFrame implements AutoCloseable {
     }
 
     static DecodedFrame ofBgr(long index, double time, Mat bgr) {
-        return new DecodedFrame(index, time, bgr.cols(), bgr.rows(), bgr, null, 0, false);
+        return new DecodedFrame(index, time, bgr.cols(), bgr.rows(), bgr, null, 0, 0, null, 0, false);
     }
 
-    /** Copies a contiguous YUV420P buffer (the decoder reuses its own). */
-    static DecodedFrame ofI420(long index, double time, int width, int height, ByteBuffer buffer, int colorSpace,
-                               boolean fullRange) {
+    /**
+     * Copies a contiguous YUV420P buffer (the decoder reuses its own) of {@code stride} bytes per luma
+     * row; the frame will be the stored picture in {@code shape} (cropped, scaled to square pixels).
+     */
+    static DecodedFrame ofI420(long index, double time, int stride, int height, FrameShape shape, ByteBuffer buffer,
+                               int colorSpace, boolean fullRange) {
         // the grabber's buffer says limit = Y plane only; the chroma planes follow it within capacity
-        int need = width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2);
+        int need = stride * height + 2 * ((stride + 1) / 2) * ((height + 1) / 2);
         if (buffer.capacity() < need) {
-            throw new IllegalStateException("YUV420P buffer of " + buffer.capacity() + " bytes for " + width + "x" + height);
+            throw new IllegalStateException("YUV420P buffer of " + buffer.capacity() + " bytes for " + stride + "x" + height);
         }
         ByteBuffer src = buffer.duplicate();
         src.position(0).limit(need);
         BytePointer copy = new BytePointer(need);
         copy.put(new BytePointer(src));
-        return new DecodedFrame(index, time, width, height, null, copy, colorSpace, fullRange);
+        return new DecodedFrame(index, time, shape.width(), shape.height(), null, copy, stride, height, shape,
+                colorSpace, fullRange);
     }
 
     public long index() {
@@ -60,6 +70,7 @@ public final class DecodedFrame implements AutoCloseable {
         return time;
     }
 
+    /** The written frame's size (after crop and scaling). */
     public int width() {
         return width;
     }
@@ -71,7 +82,7 @@ public final class DecodedFrame implements AutoCloseable {
     /** The frame as an 8-bit BGR Mat, converted on first use; owned by this frame. */
     public synchronized Mat bgr() {
         if (bgr == null) {
-            bgr = YuvToBgr.forThread(width, height, colorSpace, fullRange).convert(i420);
+            bgr = YuvToBgr.forThread(stride, storedHeight, shape, colorSpace, fullRange).convert(i420);
             i420.close();
             i420 = null;
         }

@@ -88,7 +88,13 @@ final class EpisodeExtractor {
         long reported = 0;
         String failure = null;
         long decoded = 0;
-        try (FrameDecoder decoder = openDecoder(plan)) {
+        FrameShape shape = GeometryProbe.find(plan.video(), options.crop());
+        if (!shape.identity()) {
+            LOG.info("{}: frames {}x{} from stored {}x{} (sample aspect {}{})", plan.folder().getFileName(), shape.width(),
+                    shape.height(), shape.storageWidth(), shape.storageHeight(), shape.record().sampleAspect(),
+                    shape.crop() == null ? "" : ", black bars cut: crop " + CropSpec.describeCrop(shape.crop()));
+        }
+        try (FrameDecoder decoder = openDecoder(plan, shape)) {
             VideoInfo info = decoder.info();
             DecodedFrame frame;
             while (true) {
@@ -105,7 +111,7 @@ final class EpisodeExtractor {
                     break;
                 }
                 FrameSource source = new FrameSource(plan.video().toAbsolutePath().toString(), plan.prefix(), plan.season(),
-                        plan.episode(), frame.index(), round3(frame.time()));
+                        plan.episode(), frame.index(), round3(frame.time()), shape.record());
                 String name = plan.frameName(written + 1, options.encoder().extension());
                 DecodedFrame f = frame;
                 if (!gate.admit(plan, source, name, () -> Mats.toRgb(f.bgr()))) {
@@ -136,10 +142,10 @@ final class EpisodeExtractor {
         return new Result(plan, Outcome.EXTRACTED, written, decoded);
     }
 
-    private FrameDecoder openDecoder(EpisodePlan plan) throws IOException {
+    private FrameDecoder openDecoder(EpisodePlan plan, FrameShape shape) throws IOException {
         return options.ffmpeg() != null
-                ? new FfmpegCliDecoder(options.ffmpeg(), plan.video(), options.selection(), options.hwaccel())
-                : new JavacvDecoder(plan.video(), options.selection(), options.hwaccel());
+                ? new FfmpegCliDecoder(options.ffmpeg(), plan.video(), options.selection(), options.hwaccel(), shape)
+                : new JavacvDecoder(plan.video(), options.selection(), options.hwaccel(), shape);
     }
 
     private Future<?> submitWrite(Path target, DecodedFrame frame, FrameSource source) throws IOException {

@@ -41,6 +41,11 @@ public final class FfmpegCliDecoder implements FrameDecoder {
     private long position;
 
     public FfmpegCliDecoder(Path ffmpeg, Path video, Selection selection, Hwaccel hwaccel) throws IOException {
+        this(ffmpeg, video, selection, hwaccel, null);
+    }
+
+    /** Frames in {@code shape} (null: as stored): crop and scale filters run after the selection filter. */
+    public FfmpegCliDecoder(Path ffmpeg, Path video, Selection selection, Hwaccel hwaccel, FrameShape shape) throws IOException {
         this.info = JavacvDecoder.probe(video);
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "info"));
         if (hwaccel == Hwaccel.CUDA || hwaccel == Hwaccel.AUTO && NvidiaDriver.present() && FfmpegCli.supportsCuda(ffmpeg)) {
@@ -49,7 +54,9 @@ public final class FfmpegCliDecoder implements FrameDecoder {
         if (selection.keyframesOnly()) {
             cmd.addAll(List.of("-skip_frame", "nointra"));
         }
-        String vf = (selection.filter() == null ? "" : selection.filter() + ",") + "showinfo";
+        String shaping = shape == null ? "" : shape.ffmpegFilters();
+        String vf = (selection.filter() == null ? "" : selection.filter() + ",") + (shaping.isEmpty() ? "" : shaping + ",")
+                + "showinfo";
         cmd.addAll(List.of("-i", video.toAbsolutePath().toString(), "-map", "0:v:0", "-vf", vf,
                 "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr24", "-"));
         this.process = new ProcessBuilder(cmd).start();

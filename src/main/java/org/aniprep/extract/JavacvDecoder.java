@@ -1,7 +1,10 @@
 package org.aniprep.extract;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -39,11 +42,24 @@ public final class JavacvDecoder implements FrameDecoder {
     private final int colorSpace;
     private final boolean fullRange;
     private final boolean keyframesOnly;
+    private final FrameShape shape;
     private long decoded;
     private double firstTime = Double.NaN;
     private boolean flushed;
+    private BytePointer packed;
+    private Frame packedFrame;
 
+    /** Frames as stored (no crop, no scaling). */
     public JavacvDecoder(Path video, Selection selection, Hwaccel hwaccel) throws IOException {
+        this(video, selection, hwaccel, null);
+    }
+
+    /**
+     * Frames in {@code shape} (null: as stored). The selection filter sees the stored pictures, so
+     * its decisions do not depend on the shape; cropping and scaling happen in the BGR conversion
+     * of the frames it keeps.
+     */
+    public JavacvDecoder(Path video, Selection selection, Hwaccel hwaccel, FrameShape shape) throws IOException {
         this.keyframesOnly = selection.keyframesOnly();
         this.grabber = open(video, selection, hwaccel);
         try {
@@ -51,6 +67,11 @@ public final class JavacvDecoder implements FrameDecoder {
                 throw new IOException("has no video stream");
             }
             this.info = probeInfo(grabber);
+            this.shape = shape != null ? shape : FrameShape.of(info.width(), info.height(), 1, 1, null);
+            if (this.shape.storageWidth() != info.width() || this.shape.storageHeight() != info.height()) {
+                throw new IOException("stores " + info.width() + "x" + info.height() + " pictures, not the "
+                        + this.shape.storageWidth() + "x" + this.shape.storageHeight() + " probed before");
+            }
             AVCodecParameters par = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
             this.colorSpace = par.color_space();
             this.fullRange = par.color_range() == avutil.AVCOL_RANGE_JPEG;
@@ -191,7 +212,7 @@ public final class JavacvDecoder implements FrameDecoder {
                     long idx = info.fps() > 0 ? Math.round(time * info.fps()) : index;
                     return pixels(idx, time, frame);
                 }
-                filter.push(frame);
+                filter.push(contiguous(frame), avutil.AV_PIX_FMT_YUV420P);
                 Frame out = filter.pull();
                 if (out != null) {
                     return pixels(index, time, out);
@@ -202,9 +223,47 @@ public final class JavacvDecoder implements FrameDecoder {
         }
     }
 
-    private DecodedFrame pixels(long index, double time, Frame frame) {
-        return DecodedFrame.ofI420(index, time, frame.imageWidth, frame.imageHeight, (ByteBuffer) frame.image[0],
+    private DecodedFrame pixels(long index, double time, Frame frame) throws IOException {
+        if (frame.imageWidth != shape.storageWidth() || frame.imageHeight != shape.storageHeight()) {
+            throw new IOException("the picture size changed mid-stream (" + frame.imageWidth + "x"
+                    + frame.imageHeight + ", was " + shape.storageWidth() + "x" + shape.storageHeight() + ")");
+        }
+        Frame f = contiguous(frame);
+        return DecodedFrame.ofI420(index, time, f.imageStride, f.imageHeight, shape, (ByteBuffer) f.image[0],
                 colorSpace, fullRange);
+    }
+
+    /**
+     * The frame with its three planes packed one after the other without row padding. The decoder
+     * pads rows to its alignment (720 samples → 768 bytes), but JavaCV's filter input and our
+     * conversion expect packed planes (FFmpegFrameFilter lays out the chroma planes from the width):
+     * padded frames are repacked from their AVFrame, packed ones (multiples of 64 wide) pass as they are.
+     */
+    private Frame contiguous(Frame frame) {
+        if (frame.imageStride == frame.imageWidth || !(frame.opaque instanceof AVFrame av)) {
+            return frame;
+        }
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        int size = avutil.av_image_get_buffer_size(avutil.AV_PIX_FMT_YUV420P, w, h, 1);
+        if (packed == null || packed.capacity() < size) {
+            if (packed != null) {
+                packed.close();
+            }
+            packed = new BytePointer(size).capacity(size);
+            packedFrame = new Frame();
+            packedFrame.imageDepth = Frame.DEPTH_UBYTE;
+            packedFrame.imageChannels = 1;
+            packedFrame.image = new java.nio.Buffer[]{packed.asBuffer()};
+        }
+        avutil.av_image_copy_to_buffer(packed.position(0), size, new PointerPointer<>(av), av.linesize(),
+                avutil.AV_PIX_FMT_YUV420P, w, h, 1);
+        packedFrame.imageWidth = w;
+        packedFrame.imageHeight = h;
+        packedFrame.imageStride = w;
+        packedFrame.timestamp = frame.timestamp;
+        packedFrame.image[0].position(0).limit(w * h);
+        return packedFrame;
     }
 
     /** mpdecimate decides per frame without delay, so flushing only closes the graph cleanly. */
@@ -236,6 +295,9 @@ public final class JavacvDecoder implements FrameDecoder {
             grabber.release();
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
             // same
+        }
+        if (packed != null) {
+            packed.close();
         }
     }
 }

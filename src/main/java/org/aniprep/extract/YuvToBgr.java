@@ -14,8 +14,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Converts contiguous YUV420P frames to BGR with FFmpeg's swscale, honouring the stream's colour
  * matrix (BT.709 for HD anime) and range, with the
- * ffmpeg CLI's default flags; OpenCV's cvtColor would assume BT.601 and shift the colours. Not
- * thread-safe: one per thread ({@link #forThread}).
+ * ffmpeg CLI's default flags; OpenCV's cvtColor would assume BT.601 and shift the colours. The
+ * episode's {@link FrameShape} is applied in the same pass: the crop by starting the planes at its
+ * corner, the scaling to square pixels by swscale (bicubic, as the CLI's {@code scale} filter).
+ * Not thread-safe: one per thread ({@link #forThread}).
  */
 final class YuvToBgr implements AutoCloseable {
     /** The ffmpeg CLI's default scaler flags; accurate rounding and full chroma interpolation cost 3x. */
@@ -24,8 +26,9 @@ final class YuvToBgr implements AutoCloseable {
     private final int colorSpace;
     private final boolean fullRange;
 
-    private final int width;
+    private final int stride;
     private final int height;
+    private final FrameShape shape;
     private final SwsContext ctx;
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
     private final IntPointer srcLines = new IntPointer(4);
@@ -33,27 +36,31 @@ final class YuvToBgr implements AutoCloseable {
     private final IntPointer dstLines = new IntPointer(4);
 
     /** A converter for the calling thread, reused while the frame format stays the same. */
-    static YuvToBgr forThread(int width, int height, int colorSpace, boolean fullRange) {
+    static YuvToBgr forThread(int stride, int height, FrameShape shape, int colorSpace, boolean fullRange) {
         YuvToBgr c = PER_THREAD.get();
-        if (c == null || c.width != width || c.height != height || c.colorSpace != colorSpace || c.fullRange != fullRange) {
+        if (c == null || c.stride != stride || c.height != height || !c.shape.equals(shape) || c.colorSpace != colorSpace
+                || c.fullRange != fullRange) {
             if (c != null) {
                 c.close();
             }
-            c = new YuvToBgr(width, height, colorSpace, fullRange);
+            c = new YuvToBgr(stride, height, shape, colorSpace, fullRange);
             PER_THREAD.set(c);
         }
         return c;
     }
 
-    YuvToBgr(int width, int height, int colorSpace, boolean fullRange) {
-        this.width = width;
+    /** {@code stride}: bytes per luma row of the buffers to convert (chroma rows: half, rounded up). */
+    YuvToBgr(int stride, int height, FrameShape shape, int colorSpace, boolean fullRange) {
+        this.stride = stride;
         this.height = height;
+        this.shape = shape;
         this.colorSpace = colorSpace;
         this.fullRange = fullRange;
-        this.ctx = swscale.sws_getContext(width, height, avutil.AV_PIX_FMT_YUV420P,
-                width, height, avutil.AV_PIX_FMT_BGR24, FLAGS, null, null, (DoublePointer) null);
+        this.ctx = swscale.sws_getContext(shape.sourceWidth(), shape.sourceHeight(), avutil.AV_PIX_FMT_YUV420P,
+                shape.width(), shape.height(), avutil.AV_PIX_FMT_BGR24, FLAGS, null, null, (DoublePointer) null);
         if (ctx == null) {
-            throw new IllegalStateException("swscale cannot convert " + width + "x" + height);
+            throw new IllegalStateException("swscale cannot convert " + shape.sourceWidth() + "x" + shape.sourceHeight()
+                    + " to " + shape.width() + "x" + shape.height());
         }
         int matrix = switch (colorSpace) {
             case avutil.AVCOL_SPC_BT709 -> swscale.SWS_CS_ITU709;
@@ -66,13 +73,21 @@ final class YuvToBgr implements AutoCloseable {
         swscale.sws_setColorspaceDetails(ctx, coefs, fullRange ? 1 : 0, rgbCoefs, 1, 0, 1 << 16, 1 << 16);
     }
 
-    /** Converts a contiguous I420 buffer into a new BGR Mat. */
+    /** Converts a contiguous I420 buffer (planes one after the other) into a new BGR Mat of the shape's size. */
     Mat convert(BytePointer src) {
-        avutil.av_image_fill_arrays(srcData, srcLines, src, avutil.AV_PIX_FMT_YUV420P, width, height, 1);
-        Mat bgr = new Mat(height, width, opencv_core.CV_8UC3);
+        int cStride = (stride + 1) / 2;
+        long uStart = (long) stride * height;
+        long vStart = uStart + (long) cStride * ((height + 1) / 2);
+        int x = shape.sourceX();
+        int y = shape.sourceY();
+        srcData.put(0, src.getPointer(BytePointer.class, (long) y * stride + x));
+        srcData.put(1, src.getPointer(BytePointer.class, uStart + (long) (y / 2) * cStride + x / 2));
+        srcData.put(2, src.getPointer(BytePointer.class, vStart + (long) (y / 2) * cStride + x / 2));
+        srcLines.put(0, stride).put(1, cStride).put(2, cStride);
+        Mat bgr = new Mat(shape.height(), shape.width(), opencv_core.CV_8UC3);
         dstData.put(0, bgr.data());
         dstLines.put(0, (int) bgr.step());
-        swscale.sws_scale(ctx, srcData, srcLines, 0, height, dstData, dstLines);
+        swscale.sws_scale(ctx, srcData, srcLines, 0, shape.sourceHeight(), dstData, dstLines);
         return bgr;
     }
 

@@ -8,7 +8,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Writes files so that a reader (or a rerun after a crash) sees either the old content or the new,
@@ -17,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     /** Prefix of temp files; a crashed run may leave some, which {@link #isTemp} recognises. */
     public static final String TEMP_PREFIX = ".aniprep-tmp-";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -58,7 +64,7 @@ public final class AtomicFiles {
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot) : ".tmp";
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX, ext);
+        Path temp = newTempFile(dir, ext);
         boolean moved = false;
         try {
             writer.write(temp);
@@ -68,12 +74,43 @@ public final class AtomicFiles {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(false);
             }
+            keepMode(target, temp);
             move(temp, target);
             moved = true;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Creates an empty temp file in {@code dir} named {@code .aniprep-tmp-<pid>-<n><ext>}, with the
+     * mode the umask gives a new file (not the 0600 of {@link Files#createTempFile}); the pid lets a
+     * later run tell the leftovers of a dead process ({@link TempFiles#removeStale}) from a live one's.
+     */
+    public static Path newTempFile(Path dir, String ext) throws IOException {
+        while (true) {
+            Path temp = dir.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ext);
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+    }
+
+    /** A rewritten file keeps its permissions; a new one keeps the umask's. */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target);
+            Files.setPosixFilePermissions(temp, mode);
+        } catch (NoSuchFileException e) {
+            // a new file: the temp file was created with the umask's mode
         }
     }
 

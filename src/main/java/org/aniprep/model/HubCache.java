@@ -66,7 +66,7 @@ public record HubCache(Path root) {
         try {
             Files.createSymbolicLink(target, target.getParent().relativize(blob));
         } catch (UnsupportedOperationException | IOException e) {
-            Path temp = Files.createTempFile(target.getParent(), AtomicFiles.TEMP_PREFIX, ".part");
+            Path temp = AtomicFiles.newTempFile(target.getParent(), ".part");
             Files.copy(blob, temp, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.move(temp, target);
         }

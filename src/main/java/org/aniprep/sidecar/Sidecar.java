@@ -8,12 +8,14 @@ import java.util.Optional;
 
 /**
  * The per-image record every stage shares: one JSON object whose top-level keys are sections, one
- * per stage ({@code image}, {@code source}, {@code dedup}, {@code tags}, {@code detect}, ...). A
- * stage reads any section but writes only its own, so stages run in any order and a rerun of one
- * never loses another's fields. Sections it does not know (a newer aniprep's) are kept as they are.
+ * per stage ({@code image}, {@code source}, {@code dedup}, {@code tag}, {@code detect}, ...), plus the
+ * seed's five metadata keys ({@link SeedKeys}). A stage reads any section but writes only its own, so
+ * stages run in any order and a rerun of one never loses another's fields. Sections it does not know
+ * (a newer aniprep's) are kept as they are.
  */
 public final class Sidecar {
-    public static final int SCHEMA = 1;
+    /** 2: the tagger's section is {@code tag} and the seed's keys sit at the top level (1: the tagger's section was {@code tags}). */
+    public static final int SCHEMA = 2;
 
     private final ObjectNode root;
 
@@ -27,8 +29,24 @@ public final class Sidecar {
         return new Sidecar(root);
     }
 
+    /** The record in {@code root}, a schema-1 one migrated in memory (written as schema 2 on its next write). */
     static Sidecar of(ObjectNode root) {
+        migrateTaggerSection(root);
         return new Sidecar(root);
+    }
+
+    /**
+     * Schema 1 kept the tagger's result in an object {@code tags}; schema 2 calls it {@code tag}
+     * because {@code tags} is the seed's list. An object is never the seed's list, so it is moved
+     * whatever {@code schema} says; when a {@code tag} section exists as well nothing is moved (no
+     * data is dropped).
+     */
+    private static void migrateTaggerSection(ObjectNode root) {
+        JsonNode old = root.get(SeedKeys.TAGS);
+        if (old != null && old.isObject() && !root.has(Tags.SECTION)) {
+            root.set(Tags.SECTION, old);
+            root.remove(SeedKeys.TAGS);
+        }
     }
 
     public boolean has(String section) {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Section {@code tags}: what a WD14 tagger saw in the image.
+ * Section {@code tag}: what a WD14 tagger saw in the image (schema 1 called it {@code tags}, which is
+ * now the seed's tag list, see {@link SeedKeys}).
  *
  * @param model               id of the model (a built-in id, or the absolute path of a model file)
  * @param modelRepo           its Hugging Face repo, when it is a built-in model
@@ -22,7 +23,7 @@ public record Tags(String model, String modelRepo, String preprocess,
                    double generalThreshold, boolean generalMcut, double characterThreshold, boolean characterMcut,
                    String rating, Map<String, Double> ratings, List<Scored> general, List<Scored> character,
                    boolean tagsFile) {
-    public static final String SECTION = "tags";
+    public static final String SECTION = "tag";
 
     /** A tag and its probability. */
     public record Scored(String tag, double score) {

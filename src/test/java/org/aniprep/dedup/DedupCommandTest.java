@@ -5,6 +5,7 @@ import org.aniprep.cli.Main;
 import org.aniprep.image.RgbImage;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.SidecarStore;
+import org.aniprep.sidecar.Tags;
 import org.aniprep.testing.AnimeScenes;
 import org.aniprep.testing.AnimeScenes.Actor;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,7 +186,7 @@ class DedupCommandTest {
     void rerunFinishesAMoveInterruptedBetweenSidecarAndImage() throws IOException {
         writeEpisodes();
         Path dup = dir.resolve("ep1/f02.jpg");
-        SidecarStore.put(dup, "tags", Map.of("general", List.of("1girl", "red_hair")));
+        SidecarStore.put(dup, Tags.SECTION, Map.of("general", List.of("1girl", "red_hair")));
         // the crash: the sidecar already moved, the image still in place
         Files.createDirectories(dir.resolve("_removed/ep1"));
         Files.move(dir.resolve("ep1/f02.json"), dir.resolve("_removed/ep1/f02.json"));
@@ -194,7 +195,7 @@ class DedupCommandTest {
         assertThat(Files.exists(dup)).isFalse();
         assertThat(Files.exists(dir.resolve("_removed/ep1/f02.jpg"))).isTrue();
         JsonNode side = SidecarStore.read(dir.resolve("_removed/ep1/f02.jpg")).json();
-        assertThat(side.path("tags").path("general").get(1).asText()).isEqualTo("red_hair");
+        assertThat(side.path(Tags.SECTION).path("general").get(1).asText()).isEqualTo("red_hair");
         assertThat(side.path("dedup").path("kept").asText()).isEqualTo("ep1/f01.jpg");
     }
 

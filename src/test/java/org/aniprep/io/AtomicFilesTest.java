@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +47,41 @@ class AtomicFilesTest {
         AtomicFiles.writeNew(f, "x".getBytes());
         assertThatThrownBy(() -> AtomicFiles.writeNew(f, "y".getBytes())).isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(f)).isEqualTo("x");
+    }
+
+    @Test
+    void newFilesGetTheUmasksModeAndRewrittenFilesKeepTheirs() throws IOException {
+        Path reference = Files.createFile(dir.resolve("reference")); // what the umask gives a new file
+        Path fresh = dir.resolve("fresh.json");
+        AtomicFiles.writeString(fresh, "{}");
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(reference));
+        Path viaEncoder = dir.resolve("frame.png");
+        AtomicFiles.writeVia(viaEncoder, temp -> Files.write(temp, new byte[] {1, 2, 3}));
+        assertThat(Files.getPosixFilePermissions(viaEncoder)).isEqualTo(Files.getPosixFilePermissions(reference));
+
+        Path users = dir.resolve("users.json");
+        Files.writeString(users, "{}");
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.writeString(users, "{\"a\":1}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(users))).isEqualTo("rw-r-----");
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-rw-r--"));
+        AtomicFiles.writeVia(users, temp -> Files.writeString(temp, "{}"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(users))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void staleTempFilesOfDeadRunsAreRemovedLiveOnesKept() throws IOException, InterruptedException {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path sub = Files.createDirectories(dir.resolve("_crops/EP02"));
+        Path ofDead = Files.writeString(sub.resolve(AtomicFiles.TEMP_PREFIX + dead.pid() + "-abc.json"), "{");
+        Path old = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "123456789.json"), "{");
+        Path mine = AtomicFiles.newTempFile(dir, ".png");
+        Path user = Files.writeString(dir.resolve("notes.json"), "{}");
+        assertThat(TempFiles.removeStale(dir)).isEqualTo(2);
+        assertThat(ofDead).doesNotExist();
+        assertThat(old).doesNotExist();
+        assertThat(mine).exists();
+        assertThat(user).exists();
     }
 }

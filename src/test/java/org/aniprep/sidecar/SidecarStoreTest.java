@@ -1,11 +1,13 @@
 package org.aniprep.sidecar;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +22,12 @@ class SidecarStoreTest {
         Path img = dir.resolve("show_EP01_3.png");
         Files.write(img, new byte[]{1});
         SidecarStore.put(img, FrameSource.SECTION, new FrameSource("/v/show 01.mkv", "show", null, 1, 42, 1.75));
-        SidecarStore.put(img, "tags", Map.of("general", Map.of("1girl", 0.98)));
+        SidecarStore.put(img, Tags.SECTION, Map.of("general", Map.of("1girl", 0.98)));
         SidecarStore.put(img, ImageInfo.SECTION, new ImageInfo(1920, 1080));
         Sidecar s = SidecarStore.read(img);
         assertThat(s.get(FrameSource.SECTION, FrameSource.class)).contains(new FrameSource("/v/show 01.mkv", "show", null, 1, 42, 1.75));
         assertThat(s.get(ImageInfo.SECTION, ImageInfo.class)).contains(new ImageInfo(1920, 1080));
-        assertThat(s.json().at("/tags/general/1girl").asDouble()).isEqualTo(0.98);
+        assertThat(s.json().at("/tag/general/1girl").asDouble()).isEqualTo(0.98);
         String text = Files.readString(SidecarStore.pathFor(img));
         assertThat(text).contains("\"frame_index\"").contains("\"file\" : \"show_EP01_3.png\"");
     }
@@ -57,5 +59,66 @@ class SidecarStoreTest {
         assertThat(img).doesNotExist();
         Files.write(img, new byte[]{2});
         assertThatThrownBy(() -> SidecarStore.move(img, target)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    }
+
+    @Test
+    void aSchemaOneTaggerSectionIsReadAsTagAndMigratedOnTheNextWrite() throws IOException {
+        Path img = dir.resolve("a.png");
+        Files.write(img, new byte[]{1});
+        String v1 = "{\"schema\":1,\"file\":\"a.png\",\"tags\":{\"model\":\"m\",\"general\":[{\"tag\":\"long hair\",\"score\":0.9}]}}";
+        Files.writeString(SidecarStore.pathFor(img), v1);
+        Sidecar read = SidecarStore.read(img);
+        assertThat(read.json().at("/tag/general/0/tag").asText()).isEqualTo("long hair");
+        assertThat(SeedKeys.read(read).tags()).isNull();
+        assertThat(Files.readString(SidecarStore.pathFor(img))).isEqualTo(v1); // reading changes nothing on disk
+
+        SidecarStore.put(img, ImageInfo.SECTION, new ImageInfo(2, 3));
+        JsonNode disk = Json.MAPPER.readTree(SidecarStore.pathFor(img).toFile());
+        assertThat(disk.path("schema").asInt()).isEqualTo(2);
+        assertThat(disk.has("tags")).isFalse();
+        assertThat(disk.at("/tag/model").asText()).isEqualTo("m");
+    }
+
+    @Test
+    void theSeedsTagListIsNotMistakenForTheOldTaggerSection() throws IOException {
+        Path img = dir.resolve("a.png");
+        Files.writeString(SidecarStore.pathFor(img),
+                "{\"schema\":1,\"count\":2,\"tags\":[\"long_hair\",\"2girls\"],\"characters\":\"Hinata\"}");
+        Sidecar s = SidecarStore.read(img);
+        assertThat(s.has(Tags.SECTION)).isFalse();
+        SeedKeys seed = SeedKeys.read(s);
+        assertThat(seed.tags()).containsExactly("long_hair", "2girls");
+        assertThat(seed.count()).isEqualTo("2");
+        assertThat(seed.characters()).containsExactly("Hinata");
+    }
+
+    @Test
+    void bothSectionsPresentNothingIsMovedOrLost() throws IOException {
+        Path img = dir.resolve("a.png");
+        Files.writeString(SidecarStore.pathFor(img), "{\"schema\":1,\"tags\":{\"model\":\"old\"},\"tag\":{\"model\":\"new\"}}");
+        SidecarStore.put(img, ImageInfo.SECTION, new ImageInfo(2, 3));
+        JsonNode disk = Json.MAPPER.readTree(SidecarStore.pathFor(img).toFile());
+        assertThat(disk.at("/tags/model").asText()).isEqualTo("old");
+        assertThat(disk.at("/tag/model").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void seedKeysAreWrittenAtTheTopLevelInTheSeedsShapes() throws IOException {
+        Path img = dir.resolve("yamaS2EP04_7.png");
+        Files.write(img, new byte[]{1});
+        SeedKeys seed = new SeedKeys("2", List.of("KuraueHinata", "AobaKokona"), "anishot yamaS2EP04",
+                List.of("fvp 42 70 fhp 22 39", "fvp 15 37 fhp 62 75"), List.of("long_hair", "2girls"));
+        SidecarStore.update(img, seed::writeTo);
+        JsonNode disk = Json.MAPPER.readTree(SidecarStore.pathFor(img).toFile());
+        assertThat(disk.get("count").isTextual()).isTrue();
+        assertThat(disk.get("count").asText()).isEqualTo("2");
+        assertThat(disk.at("/characters/1").asText()).isEqualTo("AobaKokona");
+        assertThat(disk.get("general").asText()).isEqualTo("anishot yamaS2EP04");
+        assertThat(disk.at("/facepos/0").asText()).isEqualTo("fvp 42 70 fhp 22 39");
+        assertThat(disk.at("/tags/0").asText()).isEqualTo("long_hair");
+        assertThat(SeedKeys.read(SidecarStore.read(img))).isEqualTo(seed);
+
+        SidecarStore.update(img, s -> seed.withFacepos(null).writeTo(s));
+        assertThat(Json.MAPPER.readTree(SidecarStore.pathFor(img).toFile()).has("facepos")).isFalse();
     }
 }

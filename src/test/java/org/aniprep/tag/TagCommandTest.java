@@ -106,7 +106,7 @@ class TagCommandTest {
 
         // a rerun skips what this model already tagged; --overwrite redoes it
         Path side = SidecarStore.pathFor(src.resolve("concert1.png"));
-        Files.writeString(side, Files.readString(side).replace("\"tags\"", "\"tags_marker\": 1, \"tags\""));
+        Files.writeString(side, Files.readString(side).replace("\"file\"", "\"tags_marker\": 1, \"file\""));
         assertThat(Main.run("tag", "--src", src.toString(), "--model", model.toString(), "--tags-file", "-q")).isEqualTo(2);
         assertThat(Files.readString(side)).contains("tags_marker");
         assertThat(Main.run("tag", "--src", src.toString(), "--model", model.toString(), "--mcut", "--overwrite", "-q")).isEqualTo(2);

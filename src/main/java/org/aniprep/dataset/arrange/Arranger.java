@@ -1,0 +1,180 @@
+package org.aniprep.dataset.arrange;
+
+import org.aniprep.console.Problems;
+import org.aniprep.io.AtomicFiles;
+import org.aniprep.io.SafePaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code aniprep arrange}: reads the images and their records, selects, plans the tree and places
+ * every image with its companions through a journal (see {@link ArrangeJournal}).
+ */
+public final class Arranger {
+    private static final Logger LOG = LoggerFactory.getLogger(Arranger.class);
+    /** Default weights of the --extra folders, read by balance as its starting weights. */
+    public static final String EXTRA_WEIGHTS = org.aniprep.dataset.balance.BalanceRun.EXTRA_WEIGHTS;
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
+
+    private final ArrangeOptions options;
+    private final Problems problems;
+    private final PrintWriter out;
+    private final Path dst;
+
+    /** What a run did. */
+    public record Summary(int placed, int inPlace, int failed, Path journal, Map<String, Integer> folders) {
+    }
+
+    public Arranger(ArrangeOptions options, Problems problems, PrintWriter out) {
+        this.options = options;
+        this.problems = problems;
+        this.out = out;
+        this.dst = options.dst().toAbsolutePath().normalize();
+    }
+
+    public Summary run() throws IOException {
+        if (!options.dryRun()) {
+            ArrangeRecovery.finishInterrupted(dst, problems);
+        }
+        List<ArrangeJournal> earlier = ArrangeJournal.finished(dst);
+        DatasetScanner scanner = new DatasetScanner(problems);
+        Path src = options.src().toAbsolutePath().normalize();
+        Set<Path> skip = new HashSet<>();
+        if (SafePaths.isWithin(dst, src)) {
+            skip.add(dst);
+        }
+        options.extras().forEach(e -> skip.add(e.dir().toAbsolutePath().normalize()));
+        List<DatasetImage> frames = scanner.frames(src, skip);
+        List<DatasetImage> crops = options.includeCrops()
+                ? scanner.crops(options.cropDir() != null ? options.cropDir() : src.resolve("_crops")) : List.of();
+        List<DatasetImage> extras = new ArrayList<>();
+        Map<String, Double> extraWeights = new LinkedHashMap<>();
+        List<String> groups = extraGroups(options.extras());
+        for (int i = 0; i < options.extras().size(); i++) {
+            ArrangeOptions.Extra e = options.extras().get(i);
+            extras.addAll(scanner.extra(new DatasetScanner.Extra(e.dir(), e.weight(), groups.get(i))));
+            extraWeights.put(groups.get(i), e.weight());
+        }
+        scanner.reportMissingSidecars();
+        List<DatasetImage> all = new ArrayList<>(frames);
+        all.addAll(extras);
+        List<DatasetImage> chosen = Selection.select(all, crops, new Selection.Settings(options.maxPerCharacter(),
+                options.maxPerEpisode(), options.regularisation(), options.seed()));
+        TreePlanner planner = new TreePlanner(new TreePlanner.Settings(options.levels(), options.minPerCombination(),
+                options.maxCharacters(), options.keepSrcStructure(), !options.extras().isEmpty(), options.regFolder()));
+        List<TreePlanner.Placement> plan = planner.plan(chosen);
+        Map<String, Integer> folders = FolderCounts.of(plan);
+        if (options.dryRun()) {
+            out.println("arrange --dry-run: " + plan.size() + " image(s) would go to " + dst);
+            FolderCounts.print(folders, out);
+            out.flush();
+            return new Summary(0, 0, 0, null, folders);
+        }
+        Map<String, Double> weights = new LinkedHashMap<>(extraWeights);
+        EntryBuilder builder = new EntryBuilder(dst, options, ArrangeJournal.placed(earlier), weights);
+        List<JournalEntry> entries = builder.entries(plan, problems);
+        String id = newId();
+        ArrangeJournal journal = new ArrangeJournal(ArrangeJournal.VERSION, id, options.mode(), src.toString(), dst.toString(),
+                ZonedDateTime.now(ZoneOffset.UTC).toString(), options.encode(), entries);
+        Files.createDirectories(ArrangeJournal.folder(dst));
+        journal.write(dst);
+        writeExtraWeights(extraWeights);
+        int placed = new JournalRunner(dst, problems).run(journal, "arrange: " + options.mode());
+        LOG.info("arrange: {} image(s) placed in {}, {} already in place{}; journal {} (undo with --undo)", placed, dst,
+                builder.inPlace(), builder.lost() > 0 ? ", " + builder.lost() + " placed earlier but no longer where arrange put them (not placed again)" : "",
+                journal.file(dst));
+        return new Summary(placed, builder.inPlace(), entries.size() - placed, journal.file(dst), folders);
+    }
+
+    /**
+     * Refuses a --dst that holds files of anything but an earlier arrangement (so a rerun converges
+     * and another dataset is never mixed into), or that contains --src.
+     */
+    public static void checkDestination(Path src, Path dst) throws IOException {
+        Path d = dst.toAbsolutePath().normalize();
+        if (SafePaths.isWithin(src, d)) {
+            throw new IllegalArgumentException("--src " + src + " lies inside --dst " + dst + "; choose a --dst outside it");
+        }
+        if (!Files.exists(d)) {
+            return;
+        }
+        if (!Files.isDirectory(d)) {
+            throw new IllegalArgumentException("--dst " + dst + " is a file, not a folder");
+        }
+        if (!ArrangeJournal.all(d).isEmpty()) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(d)) {
+            List<String> foreign = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals("_report"))
+                    .sorted().limit(3).toList();
+            if (!foreign.isEmpty()) {
+                throw new IllegalArgumentException("--dst " + dst + " already holds files aniprep did not arrange (" + String.join(", ", foreign)
+                        + (foreign.size() == 3 ? ", ..." : "") + "); choose an empty or new folder");
+            }
+        }
+    }
+
+    private String newId() {
+        String base = ZonedDateTime.now(ZoneOffset.UTC).format(ID);
+        String id = base;
+        for (int k = 2; Files.exists(ArrangeJournal.folder(dst).resolve(id + ".json")); k++) {
+            id = base + "-" + k;
+        }
+        return id;
+    }
+
+    /** {@code fanart} for one --extra folder; {@code fanart_<folder name>} for each of several. */
+    static List<String> extraGroups(List<ArrangeOptions.Extra> extras) {
+        List<String> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (ArrangeOptions.Extra e : extras) {
+            String base = extras.size() == 1 ? DatasetImage.FANART
+                    : DatasetImage.FANART + "_" + SafePaths.component(e.dir().toAbsolutePath().normalize().getFileName() + "", "extra");
+            String name = base;
+            for (int k = 2; !used.add(name); k++) {
+                name = base + "_" + k;
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    private void writeExtraWeights(Map<String, Double> weights) throws IOException {
+        if (weights.isEmpty()) {
+            return;
+        }
+        Path file = dst.resolve(EXTRA_WEIGHTS);
+        Map<String, Double> all = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int comma = line.lastIndexOf(',');
+                if (comma > 0) {
+                    try {
+                        all.put(line.substring(0, comma), Double.parseDouble(line.substring(comma + 1)));
+                    } catch (NumberFormatException e) {
+                        LOG.debug("ignoring line {} of {}", line, file);
+                    }
+                }
+            }
+        }
+        all.putAll(weights);
+        StringBuilder sb = new StringBuilder();
+        all.forEach((k, v) -> sb.append(k).append(',').append(v).append('\n'));
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}
