@@ -137,8 +137,7 @@ public final class ClassifyRun {
         }
         long start = System.nanoTime();
         List<float[]> vectors = unknown.stream().map(f -> f.embedding).toList();
-        int[] labels = ClusterMerge.apply(new FaceClusterer(options.minCluster(), embedder.cosine()).cluster(vectors), vectors, embedder,
-                options.minCluster());
+        int[] labels = new FaceClusterer(options.minCluster(), embedder).cluster(vectors);
         List<Integer> order = new ArrayList<>(new LinkedHashSet<>(java.util.Arrays.stream(labels).boxed().toList()));
         order.remove(Integer.valueOf(FaceClusterer.NOISE));
         List<List<ClusterNamer.Member>> groups = new ArrayList<>();

@@ -34,15 +34,23 @@ public final class FaceClusterer {
     }
 
     private final int minClusterSize;
-    private final boolean cosine;
+    private final CharacterEmbedder embedder;
 
-    public FaceClusterer(int minClusterSize, boolean cosine) {
+    public FaceClusterer(int minClusterSize, CharacterEmbedder embedder) {
         this.minClusterSize = minClusterSize;
-        this.cosine = cosine;
+        this.embedder = embedder;
     }
 
-    /** One label per vector: 0 for faces in no cluster, else the cluster number (1, 2, ...). */
+    /**
+     * One label per vector: 0 for faces in no cluster, else the cluster number (1, 2, ...): HDBSCAN*,
+     * then {@link ClusterMerge} with the embedder's own same-character rule.
+     */
     public int[] cluster(List<float[]> vectors) {
+        return ClusterMerge.apply(hdbscan(vectors), vectors, embedder, minClusterSize);
+    }
+
+    /** HDBSCAN* alone. */
+    int[] hdbscan(List<float[]> vectors) {
         int[] labels = new int[vectors.size()];
         if (vectors.size() < Math.max(2, minClusterSize)) {
             return labels;
@@ -62,7 +70,7 @@ public final class FaceClusterer {
             }
             data.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names.clone(), values));
         }
-        HdbscanTrainer trainer = new HdbscanTrainer(minClusterSize, (cosine ? DistanceType.COSINE : DistanceType.L2).getDistance(),
+        HdbscanTrainer trainer = new HdbscanTrainer(minClusterSize, (embedder.cosine() ? DistanceType.COSINE : DistanceType.L2).getDistance(),
                 minClusterSize, OnnxSessions.defaultThreads(), NeighboursQueryFactoryType.BRUTE_FORCE);
         HdbscanModel model = trainer.train(data);
         List<Integer> out = model.getClusterLabels();

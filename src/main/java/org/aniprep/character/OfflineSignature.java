@@ -18,11 +18,13 @@ import org.aniprep.image.RgbImage;
 public final class OfflineSignature {
     public static final String ID = "offline-v1";
     /** Same character ⇔ distance ≤ this (tuned on varied scenes, see docs/classify.md). */
-    public static final double THRESHOLD = 0.15;
+    public static final double THRESHOLD = 0.14;
 
     static final double LIGHTNESS_WEIGHT = 0.5;
+    /** Eyes: hue and chroma tell iris colours apart; lightness mostly says whether the eyes are open (a smile shuts them). */
+    static final double EYE_LIGHTNESS_WEIGHT = 0.2;
     static final double HAIR_WEIGHT = 1.0;
-    static final double EYE_WEIGHT = 0.45;
+    static final double EYE_WEIGHT = 1.0;
     static final double SKIN_WEIGHT = 0.25;
     static final double SHAPE_WEIGHT = 0.05;
     static final int GRID_COLS = 6;
@@ -84,9 +86,9 @@ public final class OfflineSignature {
         ColourMode eyeMode = ColourMode.of(g.lab, eyes, k);
         float[] vec = new float[DIMS];
         double gain = lightingGain(skinMode);
-        put(vec, 0, hairMode, HAIR_WEIGHT, gain);
-        put(vec, 3, eyeMode, EYE_WEIGHT, gain);
-        put(vec, 6, skinMode, SKIN_WEIGHT, gain);
+        put(vec, 0, hairMode, HAIR_WEIGHT, LIGHTNESS_WEIGHT, gain);
+        put(vec, 3, eyeMode, EYE_WEIGHT, EYE_LIGHTNESS_WEIGHT, gain);
+        put(vec, 6, skinMode, SKIN_WEIGHT, LIGHTNESS_WEIGHT, gain);
         hairGrid(g, hairMode, vec, 9);
         return new Signature(vec, hairMode, eyeMode, skinMode);
     }
@@ -103,9 +105,9 @@ public final class OfflineSignature {
         return Math.max(0.9, Math.min(1.4, SKIN_L / skin.l()));
     }
 
-    private static void put(float[] vec, int at, ColourMode m, double weight, double gain) {
+    private static void put(float[] vec, int at, ColourMode m, double weight, double lightness, double gain) {
         double s = Math.sqrt(weight);
-        vec[at] = (float) (Math.min(1, m.l() * gain) * LIGHTNESS_WEIGHT * s);
+        vec[at] = (float) (Math.min(1, m.l() * gain) * lightness * s);
         vec[at + 1] = (float) (m.a() * s);
         vec[at + 2] = (float) (m.b() * s);
     }
