@@ -26,6 +26,8 @@ import java.util.concurrent.Callable;
                 TagCommand.class,
                 DetectCommand.class,
                 ClassifyCommand.class,
+                MetadataCommand.class,
+                CaptionCommand.class,
                 ArrangeCommand.class,
                 BalanceCommand.class,
         },

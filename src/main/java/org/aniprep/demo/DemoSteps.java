@@ -25,7 +25,7 @@ public final class DemoSteps {
     }
 
     public static List<DemoStep> all() {
-        return List.of(ExtractStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP, ClassifyStep.STEP);
+        return List.of(ExtractStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP, ClassifyStep.STEP, MetadataStep.STEP, CaptionStep.STEP);
     }
 
     /** Episode folders under {@code dir}: sub-folders except hidden ones and aniprep's own ({@code _removed}, ...). */

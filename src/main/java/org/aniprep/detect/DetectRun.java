@@ -7,6 +7,7 @@ import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.OnnxSessions;
+import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.PendingImages;
 import org.aniprep.sidecar.SidecarException;
@@ -55,20 +56,26 @@ public final class DetectRun {
     }
 
     public Summary run() throws IOException {
+        int failedBefore = problems.count(); // every image reported from here on counts as failed, as in the summary
         Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
-        List<Path> images = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
+        List<Path> all = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
+        Path root = options.src().toAbsolutePath().normalize();
+        List<Path> images = all.stream().filter(i -> !isCropOfAFrameIn(i, root)).toList();
+        if (images.size() < all.size()) {
+            LOG.info("{} crop(s) of frames in {} left out (this stage's own output, wherever --crop-dst put it)",
+                    all.size() - images.size(), options.src());
+        }
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyDone, problems);
         List<Path> remaining = pending.remaining();
         int skipped = pending.skipped();
         if (skipped > 0) {
-            LOG.info("{} image(s) already detected skipped (--overwrite detects them again)", skipped);
+            LOG.info("{} image(s) already detected, skipped (--overwrite detects them again)", skipped);
         }
-        int failedBefore = problems.count();
         int[] counts = new int[3];
         List<YoloDetector> yolo = detectors.yolo();
         if (remaining.isEmpty()) {
             writeReport(images);
-            return new Summary(0, skipped, 0, 0, 0);
+            return new Summary(0, skipped, problems.count() - failedBefore, 0, 0);
         }
         try (Progress progress = Progress.start("detect", "img", remaining.size())) {
             BatchPipeline.run(remaining, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
@@ -116,6 +123,17 @@ public final class DetectRun {
             }
         }
         return BatchPipeline.Options.forBatch(batch);
+    }
+
+    /** A crop cut by this stage out of a frame under {@code root}: never an input of the same folder's run. */
+    private static boolean isCropOfAFrameIn(Path image, Path root) {
+        try {
+            return SidecarStore.read(image).get(CropInfo.SECTION, CropInfo.class)
+                    .map(c -> c.source() != null && Path.of(c.source()).toAbsolutePath().normalize().startsWith(root))
+                    .orElse(false);
+        } catch (SidecarException | java.nio.file.InvalidPathException e) {
+            return false; // an unreadable sidecar is reported when the run looks at the image
+        }
     }
 
     private boolean alreadyDone(Path image) {
@@ -177,11 +195,8 @@ public final class DetectRun {
             byKind.put("face", byKind.get("face").stream().filter(d -> d.score() >= options.minFaceScore()).toList());
         }
         SidecarStore.update(file, s -> {
-            DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty());
-            if (info.width() != null && (info.width() != img.width() || info.height() != img.height())) {
-                info = DetectInfo.empty(); // the image changed size: older boxes no longer apply
-            }
-            info = info.withSize(img.width(), img.height());
+            s.fitTo(img.width(), img.height()); // the image changed size: older boxes no longer apply
+            DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty()).withSize(img.width(), img.height());
             for (Map.Entry<String, List<Detection>> e : byKind.entrySet()) {
                 info = DetectSections.with(info, e.getKey(), detectors.of(e.getKey()).name(), e.getValue(), img.width(), img.height());
             }

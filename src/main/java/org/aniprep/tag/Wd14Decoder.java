@@ -22,8 +22,7 @@ public final class Wd14Decoder {
     public static final double CHARACTER_MCUT_FLOOR = 0.15;
 
     /** Kept with underscores when other tags get spaces (the Space's and imgutils' list). */
-    public static final Set<String> KAOMOJI = Set.of("0_0", "(o)_(o)", "+_+", "+_-", "._.", "<o>_<o>", "<|>_<|>", "=_=",
-            ">_<", "3_3", "6_9", ">_o", "@_@", "^_^", "o_o", "u_u", "x_x", "|_|", "||_||");
+    public static final Set<String> KAOMOJI = Tags.KAOMOJI;
 
     public record Settings(double generalThreshold, boolean generalMcut, double characterThreshold, boolean characterMcut) {
     }
@@ -86,7 +85,7 @@ public final class Wd14Decoder {
 
     /** {@code long_hair} → {@code long hair}; kaomoji like {@code ^_^} stay as they are. */
     public static String displayName(String raw) {
-        return KAOMOJI.contains(raw) ? raw : raw.replace('_', ' ');
+        return Tags.displayName(raw);
     }
 
     /**

@@ -58,6 +58,7 @@ class DemoCommandTest {
             assertThat(first).contains("demo: tag skipped: ").contains("aniprep models fetch wd-swinv2-tagger-v3")
                     .doesNotContain("demo: aniprep tag");
         }
+        assertMetadataAndCaptions(demo, first, taggerHere);
         String index = Files.readString(demo.resolve("index.html"));
         assertThat(index).contains("storyboard/cast.png").contains("<video").contains("frames/EP02/")
                 .contains("href=\"frames/_report/dedup.html\"").contains("frames/_removed/EP02/")
@@ -84,6 +85,7 @@ class DemoCommandTest {
         long frames = frameCount(demo);
         assertThat(second).contains("tag: exit 0").contains(frames + " frames tagged by " + Wd14Models.DEFAULT_ID)
                 .containsPattern("ratings: [a-z]+ \\d+").containsPattern("most frequent tags \\(frames\\): [^,]+ \\d+, ");
+        assertMetadataAndCaptions(demo, second, true);
     }
 
     @Test
@@ -119,6 +121,25 @@ class DemoCommandTest {
                         .map(d -> d.kept().startsWith("EP01/")).orElse(false)).count();
         assertThat(ep2RepeatsEp1).isPositive();
         assertThat(demo.resolve("frames/_report/dedup.html")).isRegularFile();
+    }
+
+    /** Every frame has the seed's keys and a caption; after tagging, the keys hold tags and the captions end with them. */
+    private static void assertMetadataAndCaptions(Path demo, String out, boolean tagged) throws IOException {
+        long frames = frameCount(demo);
+        assertThat(out).contains("metadata: exit 0").contains(frames + " frames with the seed's keys")
+                .contains("caption: exit 0").contains(frames + " captions (<frame>.txt beside each frame)");
+        try (Stream<Path> s = Files.walk(demo.resolve("frames"))) {
+            for (Path png : s.filter(p -> p.toString().endsWith(".png") && !p.toString().contains("/_")).toList()) {
+                org.aniprep.sidecar.SeedKeys keys = org.aniprep.sidecar.SeedKeys.read(SidecarStore.read(png));
+                assertThat(keys.general()).as(png.toString()).matches("anishot \\w*EP0[12]");
+                assertThat(keys.tags() != null).as(png + " tags").isEqualTo(tagged);
+                String caption = Files.readString(png.resolveSibling(png.getFileName().toString().replace(".png", ".txt")));
+                assertThat(caption).contains(keys.general());
+                if (tagged && !keys.tagList().isEmpty()) {
+                    assertThat(caption).as(png.toString()).doesNotEndWith(keys.general());
+                }
+            }
+        }
     }
 
     /** The detect step's counts add up to the frames on disk, and its report and crops exist. */
