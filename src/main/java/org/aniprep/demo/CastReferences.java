@@ -15,14 +15,14 @@ import java.util.List;
 
 /**
  * The demo's reference folder for classify: each drawn character in a pose the episodes never show
- * (head tilted, mouth open, on a plain card; and a small full figure with eyes shut) so naming has to
+ * (a close-up with the head tilted, on a plain card; waist-up on white, larger than the episodes' medium shots) so naming has to
  * generalise. One character is left without references on purpose: its faces end up in a cluster,
  * the way a new character of a real show would.
  */
 final class CastReferences {
     /** Drawn into the episodes but given no reference. */
     static final CharacterDesign UNREFERENCED = CharacterDesign.AOI;
-    private static final double TILT_DEGREES = 14;
+    private static final double TILT_DEGREES = 8;
 
     private CastReferences() {
     }
@@ -52,17 +52,18 @@ final class CastReferences {
             g.setColor(new Color(0xee, 0xe8, 0xf4));
             g.fillRect(0, 0, w, h);
             g.rotate(Math.toRadians(TILT_DEGREES), w * 0.5, h * 0.45);
-            CharacterPainter.paint(g, c, new Pose(true, true), w * 0.5, h * 0.45, w * 0.42);
+            CharacterPainter.paint(g, c, Pose.NEUTRAL, w * 0.5, h * 0.45, w * 0.42);
         });
         return img;
     }
 
+    /** Waist-up on white, mouth open, larger than any medium shot of the episodes. */
     private static BufferedImage figure(CharacterDesign c) {
-        BufferedImage img = new BufferedImage(300, 640, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage img = new BufferedImage(400, 560, BufferedImage.TYPE_3BYTE_BGR);
         Storyboard.paint(img, (g, w, h) -> {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
-            CharacterPainter.standing(g, c, Pose.BLINK, w * 0.5, h * 0.98, h * 0.95);
+            CharacterPainter.paint(g, c, Pose.TALKING, w * 0.5, h * 0.3, w * 0.3);
         });
         return img;
     }

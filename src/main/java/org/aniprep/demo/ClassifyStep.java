@@ -71,7 +71,7 @@ final class ClassifyStep {
             lines.add("no frame has classify results");
             return new DemoStep.Report(lines, List.of());
         }
-        lines.add(String.format("%s by %s; references: %s (drawn tilted, mouth open, and as a small figure with eyes shut)",
+        lines.add(String.format("%s by %s; references: %s (drawn head-tilted on a card and waist-up on white)",
                 DemoSteps.plural(faces, "face"), String.join(", ", embedders),
                 String.join(", ", CastReferences.referenced().stream().map(CharacterDesign::name).toList())));
         lines.add("named: " + (byCharacter.isEmpty() ? "none" : String.join(", ", byCharacter.entrySet().stream()
