@@ -12,6 +12,7 @@ import org.aniprep.extract.FrameGate;
 import org.aniprep.extract.Hwaccel;
 import org.aniprep.extract.Selection;
 import org.aniprep.io.FolderLock;
+import org.aniprep.io.SafePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -119,6 +120,10 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (prefix != null && SafePaths.component(prefix, "").isEmpty()) {
+            throw new UsageException("--prefix '" + prefix + "' leaves nothing for a file name (it needs a letter or digit), "
+                    + "e.g. --prefix yama");
+        }
         if (ffmpeg != null && !Files.isExecutable(ffmpeg)) {
             throw new UsageException("--ffmpeg " + ffmpeg + " is not an executable file");
         }
@@ -131,6 +136,11 @@ public final class ExtractCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         int jobCount = jobs != null ? Math.max(1, jobs) : Math.max(1, cores / 4);
         Selection sel = selection.keyframes ? Selection.keyframes() : Selection.mpdecimate(selection.mpdecimate);
+        try {
+            sel.validate();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         ExtractOptions options = new ExtractOptions(src, dst, pattern, recursive, prefix, epInit, sel, encoder,
                 jobCount, hwaccel, ffmpeg, overwrite, cropSpec);
         Problems problems = new Problems();

@@ -14,11 +14,29 @@ import java.util.List;
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger("aniprep");
 
+    /** One bad input; control characters in names (a newline in a file name) are shown escaped, so it stays one line. */
     public record Problem(String file, String message) {
         @Override
         public String toString() {
-            return file + ": " + message;
+            return printable(file) + ": " + printable(message);
         }
+    }
+
+    /** {@code text} with line breaks, tabs and other control characters written as backslash escapes. */
+    public static String printable(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder();
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c));
+            }
+        });
+        return b.toString();
     }
 
     private final List<Problem> problems = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.OnnxSessions;
+import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.PendingImages;
 import org.aniprep.sidecar.SidecarException;
@@ -25,8 +26,9 @@ import java.util.Set;
 
 /**
  * {@code aniprep detect}: runs the chosen detectors on every image under a folder and writes the
- * {@code detect} section of each sidecar, then (optionally) crops. Decoding, the cascade and YOLO
- * preprocessing run on worker threads; YOLO inference runs in batches on the calling thread.
+ * {@code detect} section of each sidecar, then (optionally) crops. Decoding, the frame-by-frame face
+ * detectors (FaceBoxes, the cascade, both combined) and YOLO preprocessing run on worker threads;
+ * YOLO inference runs in batches on the calling thread.
  */
 public final class DetectRun {
     private static final Logger LOG = LoggerFactory.getLogger(DetectRun.class);
@@ -48,27 +50,34 @@ public final class DetectRun {
     public record Summary(int detected, int skipped, int failed, int faces, int crops) {
     }
 
-    private record Prepared(RgbImage image, Map<String, float[]> inputs, List<Detection> cascadeFaces) {
+    /** {@code frameFaces}: faces found on the worker thread by a detector that works frame by frame (not YOLO). */
+    private record Prepared(RgbImage image, Map<String, float[]> inputs, List<Detection> frameFaces) {
     }
 
     private record Found(RgbImage image, Map<String, List<Detection>> byKind) {
     }
 
     public Summary run() throws IOException {
+        int failedBefore = problems.count(); // every image reported from here on counts as failed, as in the summary
         Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
-        List<Path> images = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
+        List<Path> all = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
+        Path root = options.src().toAbsolutePath().normalize();
+        List<Path> images = all.stream().filter(i -> !isCropOfAFrameIn(i, root)).toList();
+        if (images.size() < all.size()) {
+            LOG.info("{} crop(s) of frames in {} left out (this stage's own output, wherever --crop-dst put it)",
+                    all.size() - images.size(), options.src());
+        }
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyDone, problems);
         List<Path> remaining = pending.remaining();
         int skipped = pending.skipped();
         if (skipped > 0) {
-            LOG.info("{} image(s) already detected skipped (--overwrite detects them again)", skipped);
+            LOG.info("{} image(s) already detected, skipped (--overwrite detects them again)", skipped);
         }
-        int failedBefore = problems.count();
         int[] counts = new int[3];
         List<YoloDetector> yolo = detectors.yolo();
         if (remaining.isEmpty()) {
             writeReport(images);
-            return new Summary(0, skipped, 0, 0, 0);
+            return new Summary(0, skipped, problems.count() - failedBefore, 0, 0);
         }
         try (Progress progress = Progress.start("detect", "img", remaining.size())) {
             BatchPipeline.run(remaining, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
@@ -118,6 +127,17 @@ public final class DetectRun {
         return BatchPipeline.Options.forBatch(batch);
     }
 
+    /** A crop cut by this stage out of a frame under {@code root}: never an input of the same folder's run. */
+    private static boolean isCropOfAFrameIn(Path image, Path root) {
+        try {
+            return SidecarStore.read(image).get(CropInfo.SECTION, CropInfo.class)
+                    .map(c -> c.source() != null && Path.of(c.source()).toAbsolutePath().normalize().startsWith(root))
+                    .orElse(false);
+        } catch (SidecarException | java.nio.file.InvalidPathException e) {
+            return false; // an unreadable sidecar is reported when the run looks at the image
+        }
+    }
+
     private boolean alreadyDone(Path image) {
         DetectInfo info = SidecarStore.read(image).get(DetectInfo.SECTION, DetectInfo.class).orElse(null);
         if (info == null || info.width() == null || info.height() == null) {
@@ -142,16 +162,17 @@ public final class DetectRun {
         for (YoloDetector d : detectors.yolo()) {
             inputs.computeIfAbsent(d.inputWidth() + "x" + d.inputHeight(), k -> d.preprocess(image));
         }
-        List<Detection> cascade = detectors.face() instanceof FaceCascade c ? c.detect(image) : null;
-        return new Prepared(image, inputs, cascade);
+        Detector face = detectors.face();
+        List<Detection> frameFaces = face != null && !(face instanceof YoloDetector) ? face.detect(image) : null;
+        return new Prepared(image, inputs, frameFaces);
     }
 
     private List<Found> infer(List<Prepared> batch, List<YoloDetector> yolo) {
         List<Map<String, List<Detection>>> byItem = new ArrayList<>();
         for (Prepared p : batch) {
             Map<String, List<Detection>> m = new LinkedHashMap<>();
-            if (p.cascadeFaces() != null) {
-                m.put("face", p.cascadeFaces());
+            if (p.frameFaces() != null) {
+                m.put("face", p.frameFaces());
             }
             byItem.add(m);
         }
@@ -177,11 +198,8 @@ public final class DetectRun {
             byKind.put("face", byKind.get("face").stream().filter(d -> d.score() >= options.minFaceScore()).toList());
         }
         SidecarStore.update(file, s -> {
-            DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty());
-            if (info.width() != null && (info.width() != img.width() || info.height() != img.height())) {
-                info = DetectInfo.empty(); // the image changed size: older boxes no longer apply
-            }
-            info = info.withSize(img.width(), img.height());
+            s.fitTo(img.width(), img.height()); // the image changed size: older boxes no longer apply
+            DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty()).withSize(img.width(), img.height());
             for (Map.Entry<String, List<Detection>> e : byKind.entrySet()) {
                 info = DetectSections.with(info, e.getKey(), detectors.of(e.getKey()).name(), e.getValue(), img.width(), img.height());
             }

@@ -1,11 +1,14 @@
 package org.aniprep.extract;
 
+import org.aniprep.console.Plural;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.io.AtomicFiles;
+import org.aniprep.io.IoErrors;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.ImageInfo;
 import org.aniprep.sidecar.Sidecar;
+import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,13 +65,13 @@ final class EpisodeExtractor {
             if (done != null && !options.overwrite()) {
                 progress.stepBy(estimatedFrames);
                 if (expected.matches(done)) {
-                    LOG.info("{}: already extracted ({} frames), skipped", plan.folder().getFileName(), done.frames());
+                    LOG.info("{}: already extracted ({}), skipped", plan.folder().getFileName(), Plural.of(done.frames(), "frame"));
                     gate.episodeSkipped(plan);
                     return new Result(plan, Outcome.SKIPPED, done.frames(), 0);
                 }
-                LOG.warn("{}: was extracted from another file or with other settings ({}); left as it is, "
-                        + "use --overwrite to redo it", plan.folder().getFileName(), done.video());
-                return new Result(plan, Outcome.SKIPPED, done.frames(), 0);
+                problems.add(plan.video(), "not extracted: " + plan.folder().getFileName() + " was extracted from another file "
+                        + "or with other settings (" + done.video() + "); left as it is, use --overwrite to redo it");
+                return new Result(plan, Outcome.FAILED, 0, 0);
             }
             int removed = clean(plan);
             if (removed > 0) {
@@ -88,6 +91,7 @@ final class EpisodeExtractor {
         long reported = 0;
         String failure = null;
         long decoded = 0;
+        long onDisk;
         FrameShape shape = GeometryProbe.find(plan.video(), options.crop());
         if (!shape.identity()) {
             LOG.info("{}: frames {}x{} from stored {}x{} (sample aspect {}{})", plan.folder().getFileName(), shape.width(),
@@ -127,17 +131,19 @@ final class EpisodeExtractor {
                 failure = "truncated: decoded " + decoded + " of about " + info.estimatedFrames() + " frames";
             }
         } finally {
-            failure = awaitWrites(writes, failure);
+            Writes done = awaitWrites(writes, failure);
+            failure = done.failure();
+            onDisk = done.ok();
             progress.stepBy(Math.max(0, estimatedFrames - reported));
         }
         if (failure != null) {
-            problems.add(plan.video(), failure + " (" + written + " frames written to " + plan.folder().getFileName()
+            problems.add(plan.video(), failure + " (" + Plural.of(onDisk, "frame") + " written to " + plan.folder().getFileName()
                     + "; the episode stays unfinished and is redone on the next run)");
-            return new Result(plan, Outcome.FAILED, written, decoded);
+            return new Result(plan, Outcome.FAILED, onDisk, decoded);
         }
         gate.episodeWritten(plan);
         CompletionMarker.of(plan, options, written).write(plan.folder());
-        LOG.info("{}: {} frames kept of {} decoded from {} ({} s)", plan.folder().getFileName(), written, decoded,
+        LOG.info("{}: {} kept of {} decoded from {} ({} s)", plan.folder().getFileName(), Plural.of(written, "frame"), decoded,
                 plan.video().getFileName(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return new Result(plan, Outcome.EXTRACTED, written, decoded);
     }
@@ -176,21 +182,29 @@ final class EpisodeExtractor {
         }
     }
 
-    private static String awaitWrites(List<Future<?>> writes, String failure) {
+    /** The first failure (decoding or writing) and the number of frames whose image and sidecar are on disk. */
+    private record Writes(String failure, long ok) {
+    }
+
+    private static Writes awaitWrites(List<Future<?>> writes, String failure) {
         String result = failure;
+        long ok = 0;
         for (Future<?> w : writes) {
             try {
                 w.get();
+                ok++;
             } catch (ExecutionException e) {
                 if (result == null) {
-                    result = "cannot write frame: " + e.getCause().getMessage();
+                    Throwable c = e.getCause();
+                    result = "cannot write frame (" + (c instanceof IOException io ? IoErrors.describe(io)
+                            : c instanceof SidecarException ? c.getMessage() : String.valueOf(c.getMessage())) + ")";
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return "interrupted";
+                return new Writes("interrupted", ok);
             }
         }
-        return result;
+        return new Writes(result, ok);
     }
 
     /** Deletes this episode's own frames, sidecars, temp files and marker; leaves anything else alone. */

@@ -126,7 +126,9 @@ public final class Extractor {
                 case SKIPPED -> skipped++;
                 case FAILED -> failed++;
             }
-            frames += r.frames();
+            if (r.outcome() != EpisodeExtractor.Outcome.SKIPPED) {
+                frames += r.frames(); // written by this run and on disk
+            }
             decoded += r.decoded();
         }
         return new Summary(results.size(), extracted, skipped, failed, frames, decoded);

@@ -1,5 +1,8 @@
 package org.aniprep.extract;
 
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+
 /**
  * Which frames to keep: FFmpeg's mpdecimate with the given parameters (drops frames too similar to
  * the last kept one), or intra frames only (what the reference pipeline's select=eq(pict_type,I) keeps; the
@@ -24,5 +27,34 @@ public record Selection(boolean keyframesOnly, String mpdecimate) {
 
     public String describe() {
         return keyframesOnly ? "keyframes" : "mpdecimate=" + mpdecimate;
+    }
+
+    /**
+     * Checks the mpdecimate parameters with FFmpeg itself (a filter graph on a small frame), before any
+     * work; throws {@link IllegalArgumentException} naming the option and what it accepts.
+     */
+    public void validate() {
+        if (keyframesOnly) {
+            return;
+        }
+        int level = avutil.av_log_get_level();
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET); // FFmpeg's own lines would name its internals
+        FFmpegFrameFilter f = new FFmpegFrameFilter(filter(), 64, 64);
+        try {
+            f.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            f.setFrameRate(25);
+            f.start();
+        } catch (org.bytedeco.javacv.FrameFilter.Exception | RuntimeException e) {
+            throw new IllegalArgumentException("--mpdecimate '" + mpdecimate + "' is not accepted by FFmpeg's mpdecimate filter; "
+                    + "it takes key=value pairs joined by ':' with the keys max, keep, hi, lo and frac (default: "
+                    + DEFAULT_MPDECIMATE + ")");
+        } finally {
+            try {
+                f.close();
+            } catch (org.bytedeco.javacv.FrameFilter.Exception | RuntimeException e) {
+                // a graph that never started has nothing to free
+            }
+            avutil.av_log_set_level(level);
+        }
     }
 }

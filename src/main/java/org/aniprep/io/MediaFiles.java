@@ -1,7 +1,9 @@
 package org.aniprep.io;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +57,9 @@ public final class MediaFiles {
     /**
      * Walks {@code root} and returns files accepted by {@code glob} (matched against the file name,
      * when given) or by {@code accept}, sorted naturally by path. Folders in {@code skip} are not
-     * entered (e.g. the output folder when it lies inside the input).
+     * entered (e.g. the output folder when it lies inside the input), also when reached through a link.
+     * Links to files and folders are followed (libraries are often links); a link that leads back into
+     * a folder being walked is not entered again, and a broken link with a wanted name is reported.
      */
     public static List<Path> find(Path root, boolean recursive, String glob,
                                   java.util.function.Predicate<Path> accept,
@@ -62,12 +67,21 @@ public final class MediaFiles {
         PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Path> found = new ArrayList<>();
         Path start = root.toAbsolutePath().normalize();
-        Files.walkFileTree(start, Set.of(), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
+        Set<Path> skipReal = new java.util.HashSet<>();
+        for (Path p : skip) {
+            skipReal.add(p.toAbsolutePath().normalize());
+            try {
+                skipReal.add(p.toRealPath());
+            } catch (IOException e) {
+                // not there (yet): only its own path is skipped
+            }
+        }
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (!dir.equals(start)) {
                     String name = dir.getFileName().toString();
-                    if (name.startsWith(".") || RESERVED_FOLDERS.contains(name) || skip.contains(dir)) {
+                    if (name.startsWith(".") || RESERVED_FOLDERS.contains(name) || skipReal.contains(dir) || skipReal.contains(real(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                 }
@@ -77,22 +91,44 @@ public final class MediaFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && !name.startsWith(".")) {
-                    boolean ok = matcher != null ? matcher.matches(file.getFileName()) : accept.test(file);
-                    if (ok) {
-                        found.add(file);
-                    }
+                if (name.startsWith(".") || attrs.isDirectory()) {
+                    return FileVisitResult.CONTINUE; // a folder at the depth limit
+                }
+                boolean ok = matcher != null ? matcher.matches(file.getFileName()) : accept.test(file);
+                if (ok && attrs.isRegularFile()) {
+                    found.add(file);
+                } else if (ok && attrs.isSymbolicLink()) {
+                    unreadable.accept(file, "is a link to " + linkTarget(file) + ", which does not exist");
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                unreadable.accept(file, Files.isDirectory(file) ? "folder cannot be read" : "cannot be read: " + exc.getMessage());
+                if (exc instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back into a folder being walked: its files are found there
+                }
+                unreadable.accept(file, Files.isDirectory(file) ? "folder cannot be read" : "cannot be read (" + IoErrors.describe(exc) + ")");
                 return FileVisitResult.CONTINUE;
             }
         });
         found.sort(NaturalOrder.PATHS);
         return found;
+    }
+
+    private static Path real(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a missing file";
+        }
     }
 }

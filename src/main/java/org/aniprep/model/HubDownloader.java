@@ -79,11 +79,25 @@ public final class HubDownloader {
             return linked;
         } catch (IOException e) {
             throw new ModelException(spec.repo() + "/" + file.path() + ": download from " + uri + " failed ("
-                    + e.getMessage() + "); a rerun resumes it", e);
+                    + reason(e) + "); a rerun resumes it, or put the files in a folder of ANIPREP_MODEL_PATH", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException(spec.repo() + "/" + file.path() + ": download interrupted", e);
         }
+    }
+
+    /** Why a download failed, in words: Java's network exceptions often carry no message. */
+    static String reason(IOException e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage() + "; no network here?";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect; no network here, or the server is down";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "network error" : e.getMessage();
     }
 
     URI resolveUri(String repo, String revision, String file) {

@@ -179,6 +179,10 @@ public final class MoveJournal {
     private static boolean move(Path image, Path target, Step step, Skipped skipped) throws IOException {
         boolean here = Files.isRegularFile(image);
         boolean there = Files.isRegularFile(target);
+        if (here && there && Files.isSymbolicLink(image) && Files.isSameFile(image, target)) {
+            Files.delete(image); // a relative link re-made at the target; only the old link was left
+            here = false;
+        }
         if (here && there) {
             skipped.skipped(image, "not moved: " + target + " already exists");
             return false;
@@ -199,13 +203,27 @@ public final class MoveJournal {
         }
         if (here) {
             hook.before("move " + step.image());
-            AtomicFiles.move(image, target);
+            moveKeepingLinkTarget(image, target);
         }
         if (step.section() != null) {
             hook.before("record " + step.target());
             put(target, step.section(), step.value(), skipped);
         }
         return here;
+    }
+
+    /** A link to a library file keeps pointing at it: a relative link is made again, absolute, at the target. */
+    private static void moveKeepingLinkTarget(Path image, Path target) throws IOException {
+        if (Files.isSymbolicLink(image)) {
+            Path to = Files.readSymbolicLink(image);
+            if (!to.isAbsolute()) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.createSymbolicLink(target, image.toAbsolutePath().getParent().resolve(to).normalize());
+                Files.delete(image);
+                return;
+            }
+        }
+        AtomicFiles.move(image, target);
     }
 
     private static boolean delete(Path image) throws IOException {

@@ -17,6 +17,9 @@ public final class Sidecar {
     /** 2: the tagger's section is {@code tag} and the seed's keys sit at the top level (1: the tagger's section was {@code tags}). */
     public static final int SCHEMA = 2;
 
+    /** Sections whose content refers to the pixels of the image they recorded ({@code width}, {@code height}). */
+    public static final java.util.List<String> SIZED_SECTIONS = java.util.List.of(ImageInfo.SECTION, DetectInfo.SECTION);
+
     private final ObjectNode root;
 
     private Sidecar(ObjectNode root) {
@@ -62,9 +65,25 @@ public final class Sidecar {
         try {
             return Optional.of(Json.MAPPER.treeToValue(node, type));
         } catch (JsonProcessingException e) {
-            throw new SidecarException("section '" + section + "' is not a valid " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
+            throw new SidecarException("its '" + section + "' section is not in the form aniprep writes" + where(e)
+                    + "; delete that section (or the file) to have it made again", e);
         }
+    }
+
+    /** Where in a section a value did not fit, e.g. " (at general[0].score)"; empty when unknown. */
+    private static String where(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder at = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                at.append(at.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                at.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return at.length() == 0 ? "" : " (at " + at + ")";
     }
 
     /** A copy of one section's JSON (any shape), or empty when absent: for sections read tolerantly. */
@@ -80,6 +99,22 @@ public final class Sidecar {
         }
         root.set(section, Json.MAPPER.valueToTree(value));
         return this;
+    }
+
+    /**
+     * Records the image's real pixel size: a section of {@link #SIZED_SECTIONS} whose {@code width}
+     * and {@code height} differ (the record of an earlier, different picture) is dropped, and the
+     * {@code image} section is set to the size.
+     */
+    public Sidecar fitTo(int width, int height) {
+        for (String section : SIZED_SECTIONS) {
+            JsonNode node = root.get(section);
+            if (node != null && node.isObject() && node.has("width") && node.has("height")
+                    && (node.get("width").asInt() != width || node.get("height").asInt() != height)) {
+                root.remove(section);
+            }
+        }
+        return put(ImageInfo.SECTION, new ImageInfo(width, height));
     }
 
     public Sidecar remove(String section) {

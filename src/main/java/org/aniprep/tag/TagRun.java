@@ -45,18 +45,18 @@ public final class TagRun {
     }
 
     public Summary run() throws IOException {
+        int failedBefore = problems.count(); // every image reported from here on counts as failed, as in the summary
         List<Path> images = MediaFiles.images(options.src(), problems::add);
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyTagged, problems);
         List<Path> remaining = pending.remaining();
         int skipped = pending.skipped();
         if (skipped > 0) {
-            LOG.info("{} image(s) already tagged by {} skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
+            LOG.info("{} image(s) already tagged by {}, skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
         }
         if (remaining.isEmpty()) {
-            return new Summary(0, skipped, 0);
+            return new Summary(0, skipped, problems.count() - failedBefore);
         }
         int batch = batchSize();
-        int failedBefore = problems.count();
         java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
         Wd14Decoder decoder = new Wd14Decoder(tagger.tags(), options.decoding());
         try (Progress progress = Progress.start("tag", "img", remaining.size())) {

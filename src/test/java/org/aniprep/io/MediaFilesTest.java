@@ -49,4 +49,34 @@ class MediaFilesTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    @Test
+    void linkedFilesAndFoldersAreFollowedLoopsEnteredOnceBrokenLinksReported() throws IOException {
+        Path library = Files.createDirectories(root.resolve("library"));
+        Files.writeString(library.resolve("show_01.mp4"), "x");
+        Files.createDirectories(library.resolve("season2"));
+        Files.writeString(library.resolve("season2/show_02.mkv"), "x");
+        Path v = Files.createDirectories(root.resolve("v"));
+        Files.createSymbolicLink(v.resolve("show_01.mp4"), Path.of("../library/show_01.mp4")); // a relative file link
+        Files.createSymbolicLink(v.resolve("s2"), library.resolve("season2"));                // a folder link
+        Files.createSymbolicLink(v.resolve("loop"), v);                                       // back to itself
+        Files.createSymbolicLink(v.resolve("gone.mkv"), library.resolve("nothing.mkv"));      // broken
+        List<String> problems = new ArrayList<>();
+        List<Path> flat = MediaFiles.find(v, false, null, MediaFiles::isVideo, (f, m) -> problems.add(f.getFileName() + " " + m), Set.of());
+        assertThat(flat).extracting(p -> v.relativize(p).toString()).containsExactly("show_01.mp4");
+        problems.clear();
+        List<Path> deep = MediaFiles.find(v, true, null, MediaFiles::isVideo, (f, m) -> problems.add(f.getFileName() + " " + m), Set.of());
+        assertThat(deep).extracting(p -> v.relativize(p).toString()).containsExactly("s2/show_02.mkv", "show_01.mp4");
+        assertThat(problems).containsExactly("gone.mkv is a link to " + library.resolve("nothing.mkv") + ", which does not exist");
+    }
+
+    @Test
+    void aSkippedFolderIsSkippedAlsoThroughALink() throws IOException {
+        Path out = Files.createDirectories(root.resolve("out"));
+        Files.writeString(out.resolve("a.png"), "x");
+        Files.writeString(root.resolve("b.png"), "x");
+        Files.createSymbolicLink(root.resolve("frames"), out);
+        List<Path> found = MediaFiles.find(root, true, null, MediaFiles::isImage, (f, m) -> { }, Set.of(out));
+        assertThat(found).extracting(p -> root.relativize(p).toString()).containsExactly("b.png");
+    }
 }

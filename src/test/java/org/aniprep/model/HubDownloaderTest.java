@@ -115,4 +115,11 @@ class HubDownloaderTest {
         assertThatThrownBy(() -> resolver(false, null).resolve(spec))
                 .hasMessageContaining("nope.bin").hasMessageContaining("not found");
     }
+
+    @Test
+    void aNetworkErrorWithoutAMessageIsSaidInWords() {
+        assertThat(HubDownloader.reason(new java.net.ConnectException())).isEqualTo("cannot connect; no network here, or the server is down");
+        assertThat(HubDownloader.reason(new java.net.UnknownHostException("huggingface.co"))).contains("unknown host huggingface.co");
+        assertThat(HubDownloader.reason(new java.io.IOException())).isEqualTo("network error").doesNotContain("null");
+    }
 }

@@ -121,4 +121,59 @@ class SidecarStoreTest {
         SidecarStore.update(img, s -> seed.withFacepos(null).writeTo(s));
         assertThat(Json.MAPPER.readTree(SidecarStore.pathFor(img).toFile()).has("facepos")).isFalse();
     }
+
+    @Test
+    void anotherImagesRecordIsSetAsideNotAdoptedAndAFreshOneStarted() throws IOException {
+        Path img = dir.resolve("x.png");
+        Files.write(img, new byte[] {1});
+        String foreign = "{\"schema\":1,\"file\":\"someone_else.png\",\"image\":{\"width\":99,\"height\":99},\"alien\":{\"a\":1}}";
+        Files.writeString(SidecarStore.pathFor(img), foreign);
+        assertThat(SidecarStore.read(img).has(ImageInfo.SECTION)).as("not this image's record").isFalse();
+        assertThat(SidecarStore.pathFor(img)).exists(); // reading changes nothing
+        SidecarStore.update(img, s -> s.fitTo(1280, 720));
+        assertThat(Files.readString(dir.resolve("x.json.foreign-1"))).isEqualTo(foreign);
+        Sidecar fresh = SidecarStore.read(img);
+        assertThat(fresh.get(ImageInfo.SECTION, ImageInfo.class)).contains(new ImageInfo(1280, 720));
+        assertThat(fresh.has("alien")).isFalse();
+        assertThat(fresh.json().path("file").asText()).isEqualTo("x.png");
+        // a second foreign record goes beside the first, never over it
+        Files.writeString(SidecarStore.pathFor(img), foreign);
+        SidecarStore.put(img, "other", Map.of());
+        assertThat(dir.resolve("x.json.foreign-2")).exists();
+    }
+
+    @Test
+    void theSameImageConvertedToAnotherFormatKeepsItsRecord() throws IOException {
+        Path img = dir.resolve("x.jpg");
+        Files.write(img, new byte[] {1});
+        Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\"file\":\"x.png\",\"mine\":{\"a\":1}}");
+        SidecarStore.put(img, "other", Map.of("b", 2));
+        assertThat(SidecarStore.read(img).has("mine")).isTrue();
+        assertThat(dir.resolve("x.json.foreign-1")).doesNotExist();
+    }
+
+    @Test
+    void sectionsOfAnotherPixelSizeAreDroppedWhenTheRealSizeIsRecorded() throws IOException {
+        Path img = dir.resolve("y.png");
+        Files.write(img, new byte[] {1});
+        Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\"file\":\"y.png\",\"image\":{\"width\":99,\"height\":99},"
+                + "\"detect\":{\"width\":99,\"height\":99,\"face_count\":3},\"source\":{\"episode\":1}}");
+        SidecarStore.update(img, s -> s.fitTo(1280, 720));
+        Sidecar s = SidecarStore.read(img);
+        assertThat(s.has(DetectInfo.SECTION)).isFalse();
+        assertThat(s.has("source")).isTrue();
+        assertThat(s.get(ImageInfo.SECTION, ImageInfo.class)).contains(new ImageInfo(1280, 720));
+    }
+
+    @Test
+    void errorsAreInTheUsersTerms() throws IOException {
+        Path img = dir.resolve("z.png");
+        Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\n \"tag\": {\"general\": [");
+        assertThatThrownBy(() -> SidecarStore.read(img)).hasMessage(SidecarStore.pathFor(img)
+                + ": not valid JSON (line 2, column 22): it ends too early, the file is cut short; fix it, or move it away to start a fresh record");
+        Files.writeString(SidecarStore.pathFor(img), "{\"schema\":2,\"file\":\"z.png\",\"tag\":{\"general\":[{\"tag\":\"x\",\"score\":\"high\"}]}}");
+        assertThatThrownBy(() -> SidecarStore.read(img).get(Tags.SECTION, Tags.class))
+                .hasMessage("its 'tag' section is not in the form aniprep writes (at general[0].score); "
+                        + "delete that section (or the file) to have it made again");
+    }
 }
