@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 TagCommand.class,
                 DetectCommand.class,
                 FilterCommand.class,
+                ClassifyCommand.class,
                 MetadataCommand.class,
                 CaptionCommand.class,
                 ArrangeCommand.class,
