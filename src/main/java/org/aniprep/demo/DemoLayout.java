@@ -43,9 +43,24 @@ public record DemoLayout(Path root) {
         return frames().resolve("_report");
     }
 
+    /** Reference images of the drawn cast, for classify. */
+    public Path refs() {
+        return root.resolve("refs");
+    }
+
+    /** Clusters of unknown faces exported by classify (not cleared on a redraw: renamed folders there are the user's references). */
+    public Path clusters() {
+        return root.resolve("clusters");
+    }
+
+    /** The training tree arrange builds from the frames, balanced by balance. */
+    public Path dataset() {
+        return root.resolve("dataset");
+    }
+
     /** What the stages made from the frames: stale once the frames are extracted anew. */
     public List<Path> derived() {
-        return List.of(removed(), crops(), reports());
+        return List.of(removed(), crops(), reports(), dataset());
     }
 
     /** A path relative to the demo folder, for printing. */
