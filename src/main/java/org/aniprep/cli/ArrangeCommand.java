@@ -203,7 +203,7 @@ public final class ArrangeCommand implements Callable<Integer> {
         String regName = regFolder == null ? null : org.aniprep.io.SafePaths.component(regFolder, "reg");
         return new ArrangeOptions(src, dst, parsed, m, minPerCombination, maxCharacters, keepSrcStructure, dryRun,
                 ArrangeOptions.encode(maxSize, format, quality), includeCrops, cropDir, maxPerCharacter, maxPerEpisode, reg,
-                regName, seed, parseExtras(), !noReport);
+                regName, seed, parseExtras());
     }
 
     private List<ArrangeOptions.Extra> parseExtras() {

@@ -45,8 +45,9 @@ public final class DedupCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--keep", defaultValue = "best", description = "Kept frame of a group: best (sharpest, by variance "
-            + "of the Laplacian; earliest on a tie) or first (earliest). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--keep", defaultValue = "best", description = "Kept frame of a group: best (members 'aniprep filter' "
+            + "passed first, then no fade, flash, subtitled or blurrier twin of a clean member: least text in the top/bottom "
+            + "bands, then contrast x sharpness; earliest on a tie) or first (earliest). Default: ${DEFAULT-VALUE}.")
     DedupOptions.Keep keep;
 
     @Option(names = "--action", defaultValue = "move", description = "move (to SRC/_removed/), delete, or report "

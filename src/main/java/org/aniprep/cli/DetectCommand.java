@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code aniprep detect}: faces, heads and persons into the sidecars; optional crops. */
 @Command(name = "detect", description = {"Detect anime faces, heads and persons; write boxes, face count, facepos and the "
         + "face height bucket into each image's sidecar; optionally crop.",
-        "Faces: deepghs YOLO face model, or the lbpcascade_animeface cascade (--face-model cascade, and the fallback "
-                + "when the YOLO model is not available)."})
+        "Faces: the deepghs YOLO face model when it is on the machine; otherwise (and with --face-model combined) the "
+                + "offline detector shipped inside aniprep: FaceBoxes and the lbpcascade_animeface cascade, merged by overlap."})
 public final class DetectCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectCommand.class);
 
@@ -42,9 +42,10 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--persons", description = "Detect persons (YOLO " + YoloModels.PERSON + ").")
     boolean persons;
 
-    @Option(names = "--face-model", paramLabel = "ID|cascade|PATH",
-            description = "Face detector: a built-in id ('aniprep models list'), a YOLO model.onnx, 'cascade', or a cascade .xml. "
-                    + "Default: " + YoloModels.FACE + ", falling back to the cascade when it is not available.")
+    @Option(names = "--face-model", paramLabel = "yolo|faceboxes|cascade|combined|ID|PATH",
+            description = "Face detector: 'yolo' (" + YoloModels.FACE + "), 'faceboxes' (the bundled FaceBoxes model), 'cascade' "
+                    + "(the bundled lbpcascade_animeface), 'combined' (FaceBoxes + cascade merged), a built-in id ('aniprep models list'), "
+                    + "a YOLO or FaceBoxes .onnx, or a cascade .xml. Default: yolo when its model is on the machine, else combined.")
     String faceModel;
 
     @Option(names = "--head-model", defaultValue = YoloModels.HEAD, description = "Head detector id or path. Default: ${DEFAULT-VALUE}.")
@@ -54,7 +55,8 @@ public final class DetectCommand implements Callable<Integer> {
     String personModel;
 
     @Option(names = "--min-face-score", paramLabel = "X",
-            description = "Drop faces scoring below X (YOLO: 0-1 on top of the model's 0.25; cascade: votes, about 10-200).")
+            description = "Drop faces scoring below X (YOLO, FaceBoxes, combined: 0-1 on top of the model's own threshold; "
+                    + "cascade: votes, about 10-200).")
     Double minFaceScore;
 
     @Option(names = "--crop", defaultValue = "none", paramLabel = "faces|heads|persons|none",

@@ -95,8 +95,9 @@ public final class ExtractCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--dedup", description = "Drop near-duplicates of frames already kept in this run (all episodes, "
-            + "in time order; the same groups as 'aniprep dedup --keep first'): they are never written. "
-            + "Episodes then run one at a time.")
+            + "in time order; the groups of 'aniprep dedup --keep first'): they are never written. Camera moves keep "
+            + "their first and last views (see --pans); a clearly better later member of a group (after a fade, "
+            + "without a subtitle, sharper) is written too, for 'aniprep dedup' to choose. Episodes then run one at a time.")
     boolean dedup;
 
     @Option(names = "--dedup-threshold", paramLabel = "BITS", description = "Hamming threshold for --dedup "
@@ -105,6 +106,12 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Mixin
     LockOptions locking;
+
+    @Option(names = "--pans", paramLabel = "collapse|keep", defaultValue = "collapse",
+            description = "With --dedup: collapse camera moves (pans, tilts, slow zooms) to their first and last views "
+                    + "plus one per half frame of new picture (phase correlation between consecutive frames), or keep "
+                    + "comparing their frames by hash only (default: ${DEFAULT-VALUE}).")
+    String pans;
 
     /** Set by {@code --dedup}; all frames pass otherwise. */
     FrameGate gate = FrameGate.ALL;
@@ -148,7 +155,11 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new UsageException("--dedup-threshold is a number of bits (0..192), not " + dedupThreshold);
         }
         if (dedup) {
-            gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold, problems);
+            if (!pans.equals("collapse") && !pans.equals("keep")) {
+                throw new UsageException("--pans is collapse or keep, not '" + pans + "'");
+            }
+            gate = new ExtractDedupGate(dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : dedupThreshold,
+                    pans.equals("collapse"), problems);
         } else if (dedupThreshold != null) {
             throw new UsageException("--dedup-threshold needs --dedup");
         }

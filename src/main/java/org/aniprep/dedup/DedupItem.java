@@ -12,11 +12,12 @@ import java.nio.file.Path;
  * takes part in grouping as that representative: with its fingerprint, at its place in time
  * ({@code anchor}); so an earlier run's groups come out again and new images meet the same firsts.
  */
-record DedupItem(Path file, String relative, FrameSource source, DedupInfo info, Representative anchor) {
+record DedupItem(Path file, String relative, FrameSource source, DedupInfo info, Representative anchor, FilterVerdict filter) {
     /** The item, with the recorded representative as its anchor when {@code method} made it. */
-    static DedupItem of(Path file, String relative, FrameSource source, DedupInfo info, Fingerprinter<?> method) {
+    static DedupItem of(Path file, String relative, FrameSource source, DedupInfo info, Fingerprinter<?> method,
+                        FilterVerdict filter) {
         Representative r = info == null ? null : info.representative();
-        return new DedupItem(file, relative, source, info, r != null && method.isCached(r.fingerprint()) ? r : null);
+        return new DedupItem(file, relative, source, info, r != null && method.isCached(r.fingerprint()) ? r : null, filter);
     }
 
     double sharpness() {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The groups of one run: greedy grouping in time order (each item joins the earliest representative
  * within the threshold), then the kept member of each group: the representative ({@code --keep
- * first}) or the sharpest member, the earliest on a tie ({@code --keep best}). Grouping compares
+ * first}) or the best member ({@code --keep best}, {@link BestMember}: the filter's verdicts, then
+ * contrast, sharpness and text-free bands; the earliest on a tie). Grouping compares
  * each item's {@link DedupItem#groupingPrint} (a recorded representative's fingerprint where there
  * is one); distances to the kept frame are between the images' own fingerprints.
  */
@@ -35,7 +36,7 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
         List<Group> groups = new ArrayList<>(byRep.size());
         for (List<Integer> m : byRep) {
             int[] members = m.stream().mapToInt(Integer::intValue).toArray();
-            int kept = keep == DedupOptions.Keep.FIRST ? members[0] : sharpest(ordered, members);
+            int kept = keep == DedupOptions.Keep.FIRST ? members[0] : BestMember.pick(ordered, members);
             double[] d = new double[members.length];
             for (int k = 0; k < members.length; k++) {
                 d[k] = method.distance(own(ownIfAnchored, grouping, members[k]), own(ownIfAnchored, grouping, kept));
@@ -47,16 +48,6 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
 
     private static <F> F own(List<F> ownIfAnchored, List<F> grouping, int item) {
         return ownIfAnchored.get(item) != null ? ownIfAnchored.get(item) : grouping.get(item);
-    }
-
-    private static int sharpest(List<DedupItem> items, int[] members) {
-        int best = members[0];
-        for (int m : members) {
-            if (items.get(m).sharpness() > items.get(best).sharpness()) {
-                best = m;
-            }
-        }
-        return best;
     }
 
     int duplicates() {

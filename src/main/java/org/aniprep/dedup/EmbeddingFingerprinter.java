@@ -81,7 +81,7 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
     }
 
     /** One image made ready for the model (on a worker thread): its input sample and its sharpness. */
-    public record Prepared(float[] sample, double sharpness) {
+    public record Prepared(float[] sample, double sharpness, org.aniprep.sidecar.DedupInfo.Quality quality) {
     }
 
     /** Images per inference call: the model's fixed batch, else 16. */
@@ -91,7 +91,7 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
     }
 
     public Prepared prepare(RgbImage img) {
-        return new Prepared(preprocessor.apply(img), Sharpness.varianceOfLaplacian(img));
+        return new Prepared(preprocessor.apply(img), Sharpness.varianceOfLaplacian(img), FrameQuality.of(img));
     }
 
     /** Runs one batch; returns each image's fingerprint. */
@@ -103,7 +103,7 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
         for (int i = 0; i < batch.size(); i++) {
             float[] v = pool(raw.get(i));
             normalise(v);
-            out.add(DedupInfo.cacheEmbedding(id, encode(v), batch.get(i).sharpness()));
+            out.add(DedupInfo.cacheEmbedding(id, encode(v), batch.get(i).sharpness(), batch.get(i).quality()));
         }
         return out;
     }

@@ -40,8 +40,9 @@ public final class ExtractDedupGate implements FrameGate {
 
     /** A kept frame: where it is (once written) and how many duplicates were dropped for it. */
     private static final class Kept {
-        final Path file;
-        final DedupInfo info;
+        Path file;
+        DedupInfo info;
+        DedupInfo.Quality quality;
         final Map<String, Integer> dropped;
         boolean written;
         boolean dirty;
@@ -49,6 +50,7 @@ public final class ExtractDedupGate implements FrameGate {
         Kept(Path file, DedupInfo info, boolean written) {
             this.file = file;
             this.info = info;
+            this.quality = info.quality();
             this.dropped = info.droppedByEpisode();
             this.written = written;
         }
@@ -60,12 +62,38 @@ public final class ExtractDedupGate implements FrameGate {
     private final ImageLoader loader = new ImageLoader();
     private final Map<Integer, Kept> keptByItem = new HashMap<>();
     private final Map<Path, List<Kept>> pendingByFolder = new HashMap<>();
+    /** Kept frames let through and not yet named, by frame index. */
+    private final Map<Long, Kept> unnamed = new HashMap<>();
+    private final boolean collapsePans;
     private int items;
     private long droppedTotal;
+    private long panFrames;
     private EpisodePlan current;
+    private PanTracker pans;
+    /** The group of the current camera view's frame: a move's frames that still show that view count as its duplicates. */
+    private Kept viewGroup;
+    /** The move's frame held back as its possible last view (its pixels, to fingerprint if it is released). */
+    private HeldFrame held;
 
+    /** {@code pan}: a camera move's possible last view; else a group's better member (see {@link #endRun}). */
+    private record HeldFrame(FrameSource source, RgbImage pixels, boolean pan) {
+    }
+
+    /** The group whose duplicates the latest frames were, and the best picture written or held for it in this run. */
+    private Kept run;
+    private DedupInfo.Quality runBest;
+    private DedupInfo.Quality heldQuality;
+    private long alternates;
+
+    /** Camera moves collapsed (see {@link PanTracker}). */
     public ExtractDedupGate(int threshold, Problems problems) {
+        this(threshold, true, problems);
+    }
+
+    /** {@code collapsePans} false: every frame of a camera move is compared by its hash only, as {@code aniprep dedup} does. */
+    public ExtractDedupGate(int threshold, boolean collapsePans, Problems problems) {
         this.grouper = new GreedyGrouper<>(method.index(threshold));
+        this.collapsePans = collapsePans;
         this.problems = problems;
     }
 
@@ -76,32 +104,149 @@ public final class ExtractDedupGate implements FrameGate {
     }
 
     @Override
-    public synchronized boolean admit(EpisodePlan episode, FrameSource source, String name, Supplier<RgbImage> pixels) {
+    public synchronized Decision offer(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
         if (!episode.equals(current)) {
             startEpisode(episode);
         }
         RgbImage img = pixels.get();
+        PanTracker.Step step = PanTracker.Step.STILL;
+        Held fate = Held.DROP;
+        if (collapsePans) {
+            PanTracker.Result r = pans.offer(Thumbnail.of(img), source.time());
+            step = r.step();
+            if (held != null && held.pan()) {
+                fate = r.lastOfMove() && release() ? Held.WRITE : Held.DROP;
+                held = null;
+            }
+        }
+        if (step == PanTracker.Step.SAME_VIEW && viewGroup != null) {
+            fate = held != null ? endRun() : fate;
+            countDropped(viewGroup, episode);
+            panFrames++;
+            held = new HeldFrame(source, img, true);
+            return new Decision(Verdict.HOLD, fate);
+        }
+        int item = items;
+        Kept k = group(episode, source, img);
+        boolean isNew = keptByItem.containsKey(item);
+        if (isNew) {
+            fate = held != null ? endRun() : fate;
+            startRun(k, k.quality);
+            viewGroup = k;
+            return new Decision(Verdict.WRITE, fate);
+        }
+        viewGroup = k;
+        DedupInfo.Quality q = FrameQuality.of(img);
+        if (k != run) {
+            fate = held != null ? endRun() : fate;
+            startRun(k, k.quality != null ? k.quality : q);
+            return new Decision(Verdict.DROP, fate);
+        }
+        if (held == null ? BestMember.clearlyBetter(q, runBest) : BestMember.better(q, heldQuality)) {
+            // clearly better than the group's written frame (and the best since): held until the run of duplicates ends
+            boolean replaced = held != null;
+            held = new HeldFrame(source, img, false);
+            heldQuality = q;
+            return new Decision(Verdict.HOLD, replaced ? Held.DROP : fate);
+        }
+        return new Decision(Verdict.DROP, held != null ? Held.KEEP : fate);
+    }
+
+    private void startRun(Kept k, DedupInfo.Quality best) {
+        run = k;
+        runBest = best;
+    }
+
+    /**
+     * The run of a group's duplicates ended with a better member held: it is written as well (not
+     * replacing the kept frame: {@code aniprep dedup --keep best} chooses between them later, with
+     * the filter's verdicts when there are some), no longer counted as a dropped duplicate.
+     */
+    private Held endRun() {
+        held = null;
+        uncount(run, current);
+        alternates++;
+        run = null;
+        return Held.WRITE;
+    }
+
+    /**
+     * Greedy grouping by hash: a frame that starts a group is kept (returned, named when written); a
+     * duplicate counts for its group's kept frame (that one returned).
+     */
+    private Kept group(EpisodePlan episode, FrameSource source, RgbImage img) {
         BitHash hash = method.hash().hash(img);
         int item = items++;
         int rep = grouper.offer(hash);
         if (rep != item) {
             Kept k = keptByItem.get(rep);
-            k.dropped.merge(key(episode), 1, Integer::sum);
-            k.dirty = true;
-            droppedTotal++;
-            return false;
+            countDropped(k, episode);
+            return k;
         }
         // sharpness only for frames that are written: a dropped frame never needs it
-        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img));
-        Kept k = new Kept(episode.folder().resolve(name), info, false);
+        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img), FrameQuality.of(img));
+        Kept k = new Kept(null, info, false);
         keptByItem.put(item, k);
-        pendingByFolder.computeIfAbsent(episode.folder(), f -> new ArrayList<>()).add(k);
-        return true;
+        unnamed.put(source.frameIndex(), k);
+        return k;
+    }
+
+    private void countDropped(Kept k, EpisodePlan episode) {
+        k.dropped.merge(key(episode), 1, Integer::sum);
+        k.dirty = true;
+        droppedTotal++;
+    }
+
+    /**
+     * The held frame ended a camera move: it is the move's last view, no longer counted as the view's
+     * duplicate but grouped by its hash (written unless it finds an earlier group); true when written.
+     */
+    private boolean release() {
+        if (held == null) {
+            return false;
+        }
+        HeldFrame h = held;
+        held = null;
+        uncount(viewGroup, current);
+        panFrames--;
+        int item = items;
+        group(current, h.source(), h.pixels());
+        return keptByItem.containsKey(item);
+    }
+
+    private void uncount(Kept k, EpisodePlan episode) {
+        if (k.dropped.merge(key(episode), -1, Integer::sum) == 0) {
+            k.dropped.remove(key(episode));
+        }
+        k.dirty = true;
+        droppedTotal--;
+    }
+
+    @Override
+    public synchronized void named(EpisodePlan episode, FrameSource source, String name) {
+        Kept k = unnamed.remove(source.frameIndex());
+        if (k != null) {
+            k.file = episode.folder().resolve(name);
+            pendingByFolder.computeIfAbsent(episode.folder(), f -> new ArrayList<>()).add(k);
+        }
+    }
+
+    @Override
+    public synchronized boolean writeHeldAtEnd(EpisodePlan episode) {
+        if (held != null && !held.pan()) {
+            endRun();
+            return true;
+        }
+        return collapsePans && pans != null && pans.endsInMove() && release();
     }
 
     /** An episode extracted (again) from scratch: what an earlier run counted for it no longer holds. */
     private void startEpisode(EpisodePlan episode) {
         current = episode;
+        pans = new PanTracker();
+        viewGroup = null;
+        held = null;
+        run = null;
         for (Kept k : keptByItem.values()) {
             if (k.dropped.remove(key(episode)) != null) {
                 k.dirty = true;
@@ -159,7 +304,9 @@ public final class ExtractDedupGate implements FrameGate {
                 save(k);
             }
         }
-        LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written", keptByItem.size(), droppedTotal);
+        LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written ({} of them frames of camera moves "
+                + "that still showed a kept view); {} better later member(s) written too, for dedup --keep best",
+                keptByItem.size(), droppedTotal, panFrames, alternates);
     }
 
     private void save(Kept k) {

@@ -52,7 +52,7 @@ final class FingerprintScan {
                 FrameSource source = sidecar.get(FrameSource.SECTION, FrameSource.class).orElse(null);
                 DedupInfo info = sidecar.get(DedupInfo.SECTION, DedupInfo.class).orElse(null);
                 boolean cached = method.isCached(info);
-                (cached ? ready : missing).add(DedupItem.of(image, rel, source, info, method));
+                (cached ? ready : missing).add(DedupItem.of(image, rel, source, info, method, FilterVerdict.of(sidecar)));
             } catch (SidecarException e) {
                 problems.add(SidecarStore.pathFor(image), withoutPath(e.getMessage(), SidecarStore.pathFor(image)) + "; image skipped");
             }
@@ -138,7 +138,7 @@ final class FingerprintScan {
             if (writeCache) {
                 SidecarStore.put(item.file(), DedupInfo.SECTION, info);
             }
-            return DedupItem.of(item.file(), item.relative(), item.source(), info, method);
+            return DedupItem.of(item.file(), item.relative(), item.source(), info, method, item.filter());
         } catch (SidecarException e) {
             problems.add(SidecarStore.pathFor(item.file()), withoutPath(e.getMessage(), SidecarStore.pathFor(item.file())) + "; skipped");
             return null;

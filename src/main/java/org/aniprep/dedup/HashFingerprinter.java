@@ -14,7 +14,7 @@ public record HashFingerprinter(PerceptualHash hash) implements Fingerprinter<Bi
 
     @Override
     public DedupInfo fingerprint(RgbImage img) {
-        return DedupInfo.cache(hash.id(), hash.hash(img).toHex(), Sharpness.varianceOfLaplacian(img));
+        return DedupInfo.cache(hash.id(), hash.hash(img).toHex(), Sharpness.varianceOfLaplacian(img), FrameQuality.of(img));
     }
 
     @Override

@@ -43,9 +43,14 @@ public record DemoLayout(Path root) {
         return frames().resolve("_report");
     }
 
+    /** The training tree arrange builds from the frames, balanced by balance. */
+    public Path dataset() {
+        return root.resolve("dataset");
+    }
+
     /** What the stages made from the frames: stale once the frames are extracted anew. */
     public List<Path> derived() {
-        return List.of(removed(), crops(), reports());
+        return List.of(removed(), crops(), reports(), dataset());
     }
 
     /** A path relative to the demo folder, for printing. */

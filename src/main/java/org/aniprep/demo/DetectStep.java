@@ -1,7 +1,7 @@
 package org.aniprep.demo;
 
+import org.aniprep.detect.CombinedFaceDetector;
 import org.aniprep.detect.DetectReport;
-import org.aniprep.detect.FaceCascade;
 import org.aniprep.detect.YoloModels;
 import org.aniprep.sidecar.DetectInfo;
 
@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * The demo's detect step: faces on the frames and a face crop of each. {@code --offline}: the demo
  * never downloads; the YOLO face model is used when it is already on the machine, else detect falls
- * back to the bundled cascade.
+ * back to the bundled offline detector (FaceBoxes + the cascade).
  */
 final class DetectStep {
     static final DemoStep STEP = new DemoStep("detect", DetectStep::args, DetectStep::report);
@@ -71,8 +71,8 @@ final class DetectStep {
         }
         lines.add(String.format("%s on %s, by %s", DemoSteps.plural(faces, "face"), DemoSteps.plural(frames, "frame"),
                 String.join(", ", detectors)));
-        if (detectors.contains(FaceCascade.NAME)) {
-            lines.add("  (the offline fallback; the better YOLO face model is used once it is on this machine: "
+        if (detectors.contains(CombinedFaceDetector.NAME)) {
+            lines.add("  (the offline detector, FaceBoxes + the anime face cascade; the YOLO face model is used once it is on this machine: "
                     + "'aniprep models fetch " + YoloModels.FACE + "' where the network is reachable)");
         }
         lines.add(String.format("frames with 0 / 1 / 2 / 3+ faces: %d / %d / %d / %d", byCount[0], byCount[1], byCount[2], byCount[3]));

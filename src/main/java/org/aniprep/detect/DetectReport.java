@@ -25,7 +25,7 @@ public final class DetectReport {
     }
 
     public static Path write(Path src, List<Entry> entries) throws IOException {
-        Path out = src.resolve(FILE);
+        Path out = src.toAbsolutePath().normalize().resolve(FILE);
         Path dir = out.getParent();
         Map<String, Integer> byCount = new TreeMap<>();
         Map<String, Integer> byBucket = new TreeMap<>();
@@ -46,7 +46,8 @@ public final class DetectReport {
                 .append("table{border-collapse:collapse;margin-right:2em;display:inline-table}td,th{border:1px solid #ccc;padding:2px 8px}")
                 .append("</style></head><body><h1>aniprep detect</h1><p>")
                 .append(entries.size()).append(" images. Boxes: <b style=\"color:#e00\">faces</b>, <b style=\"color:#06f\">heads</b>, ")
-                .append("<b style=\"color:#0a0\">persons</b>.</p>")
+                .append("<b style=\"color:#0a0\">persons</b>; dashed: found by only one of the offline face detectors ")
+                .append("(FaceBoxes or the cascade; hover a box to see which).</p>")
                 .append(table("faces in frame", byCount)).append(table("face height (% of frame)", byBucket))
                 .append("<div class=\"grid\">").append(cards).append("</div></body></html>\n");
         AtomicFiles.writeString(out, html.toString());
@@ -76,10 +77,19 @@ public final class DetectReport {
         }
         for (DetectInfo.Box b : boxes.boxes()) {
             List<Integer> p = b.box();
+            // a merged detector's box found by only one of its detectors is dashed
+            boolean single = b.foundBy() != null && b.foundBy().size() == 1;
             sb.append("<rect x=\"").append(p.get(0)).append("\" y=\"").append(p.get(1)).append("\" width=\"").append(p.get(2) - p.get(0))
                     .append("\" height=\"").append(p.get(3) - p.get(1)).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"").append(stroke).append("\"><title>").append(escape(b.label())).append(' ')
-                    .append(b.score()).append("</title></rect>");
+                    .append("\" stroke-width=\"").append(stroke)
+                    .append(single ? "\" stroke-dasharray=\"" + 3 * stroke + " " + 2 * stroke : "").append("\"><title>")
+                    .append(escape(b.label())).append(' ').append(b.score());
+            if (b.foundBy() != null) {
+                StringBuilder by = new StringBuilder();
+                b.foundBy().forEach((who, score) -> by.append(by.length() == 0 ? "" : ", ").append(who).append(' ').append(score));
+                sb.append(" (found by ").append(escape(by.toString())).append(')');
+            }
+            sb.append("</title></rect>");
         }
     }
 

@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * {@code aniprep detect}: runs the chosen detectors on every image under a folder and writes the
- * {@code detect} section of each sidecar, then (optionally) crops. Decoding, the cascade and YOLO
- * preprocessing run on worker threads; YOLO inference runs in batches on the calling thread.
+ * {@code detect} section of each sidecar, then (optionally) crops. Decoding, the frame-by-frame face
+ * detectors (FaceBoxes, the cascade, both combined) and YOLO preprocessing run on worker threads;
+ * YOLO inference runs in batches on the calling thread.
  */
 public final class DetectRun {
     private static final Logger LOG = LoggerFactory.getLogger(DetectRun.class);
@@ -49,7 +50,8 @@ public final class DetectRun {
     public record Summary(int detected, int skipped, int failed, int faces, int crops) {
     }
 
-    private record Prepared(RgbImage image, Map<String, float[]> inputs, List<Detection> cascadeFaces) {
+    /** {@code frameFaces}: faces found on the worker thread by a detector that works frame by frame (not YOLO). */
+    private record Prepared(RgbImage image, Map<String, float[]> inputs, List<Detection> frameFaces) {
     }
 
     private record Found(RgbImage image, Map<String, List<Detection>> byKind) {
@@ -160,16 +162,17 @@ public final class DetectRun {
         for (YoloDetector d : detectors.yolo()) {
             inputs.computeIfAbsent(d.inputWidth() + "x" + d.inputHeight(), k -> d.preprocess(image));
         }
-        List<Detection> cascade = detectors.face() instanceof FaceCascade c ? c.detect(image) : null;
-        return new Prepared(image, inputs, cascade);
+        Detector face = detectors.face();
+        List<Detection> frameFaces = face != null && !(face instanceof YoloDetector) ? face.detect(image) : null;
+        return new Prepared(image, inputs, frameFaces);
     }
 
     private List<Found> infer(List<Prepared> batch, List<YoloDetector> yolo) {
         List<Map<String, List<Detection>>> byItem = new ArrayList<>();
         for (Prepared p : batch) {
             Map<String, List<Detection>> m = new LinkedHashMap<>();
-            if (p.cascadeFaces() != null) {
-                m.put("face", p.cascadeFaces());
+            if (p.frameFaces() != null) {
+                m.put("face", p.frameFaces());
             }
             byItem.add(m);
         }

@@ -1,14 +1,22 @@
 package org.aniprep.detect;
 
+import java.util.Map;
+
 /**
  * One detected object: a pixel box [x0, x1) × [y0, y1) in the frame's coordinates, its label
- * ({@code face}, {@code head}, {@code person}) and the detector's score.
+ * ({@code face}, {@code head}, {@code person}) and the detector's score. {@code foundBy}: for a
+ * box merged from several detectors, each detector that found it with its own score (else null).
  */
-public record Detection(int x0, int y0, int x1, int y1, String label, float score) {
+public record Detection(int x0, int y0, int x1, int y1, String label, float score, Map<String, Float> foundBy) {
     public Detection {
         if (x1 < x0 || y1 < y0) {
             throw new IllegalArgumentException("inverted box " + x0 + "," + y0 + "," + x1 + "," + y1);
         }
+        foundBy = foundBy == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(foundBy));
+    }
+
+    public Detection(int x0, int y0, int x1, int y1, String label, float score) {
+        this(x0, y0, x1, y1, label, score, null);
     }
 
     public int width() {
@@ -48,6 +56,10 @@ public record Detection(int x0, int y0, int x1, int y1, String label, float scor
     }
 
     public Detection withScore(float s) {
-        return new Detection(x0, y0, x1, y1, label, s);
+        return new Detection(x0, y0, x1, y1, label, s, foundBy);
+    }
+
+    public Detection withFoundBy(Map<String, Float> by) {
+        return new Detection(x0, y0, x1, y1, label, score, by);
     }
 }

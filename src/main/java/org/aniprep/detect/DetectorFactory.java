@@ -1,21 +1,34 @@
 package org.aniprep.detect;
 
 import org.aniprep.model.ModelException;
+import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelResolver;
+import org.aniprep.model.ModelSpec;
+import org.aniprep.model.OnnxSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Opens the detectors a run asks for. The face detector is the YOLO face model unless
- * {@code cascade} is chosen; when the default YOLO face model cannot be had (offline, not cached),
- * the cascade takes over with one info line. A model named explicitly must be there.
+ * Opens the detectors a run asks for. Faces: the YOLO face model when it is on the machine (or can
+ * be downloaded); otherwise, with one info line, the offline detector — FaceBoxes and the cascade
+ * combined ({@link CombinedFaceDetector}), both shipped inside aniprep. {@code --face-model} chooses
+ * one explicitly: {@code yolo}, {@code faceboxes}, {@code cascade}, {@code combined}, a built-in id
+ * or a path; a model named explicitly must be there.
  */
 public final class DetectorFactory {
     private static final Logger LOG = LoggerFactory.getLogger(DetectorFactory.class);
+    public static final String YOLO = "yolo";
+    public static final String FACEBOXES = FaceBoxesModels.FAMILY;
     public static final String CASCADE = "cascade";
+    public static final String COMBINED = "combined";
+    /** The face detectors {@code --face-model} accepts by name (besides built-in ids and paths). */
+    public static final List<String> FACE_CHOICES = List.of(YOLO, FACEBOXES, CASCADE, COMBINED);
 
     private final ModelResolver resolver;
 
@@ -23,26 +36,58 @@ public final class DetectorFactory {
         this.resolver = resolver;
     }
 
-    /** @param faceModel null for the default, {@code cascade}, a built-in id or a path */
+    /** @param faceModel null for the default, a name of {@link #FACE_CHOICES}, a built-in id or a path */
     public Detector face(String faceModel) {
-        if (CASCADE.equalsIgnoreCase(faceModel) || faceModel != null && faceModel.endsWith(".xml")) {
-            return cascade(faceModel.endsWith(".xml") ? Path.of(faceModel) : null);
+        if (faceModel == null) {
+            try {
+                return YoloDetector.open(YoloModels.FACE, "face", resolver);
+            } catch (ModelException e) {
+                LOG.info("YOLO face model {} is not available (offline or not downloaded); using the offline face detector "
+                        + "(FaceBoxes + the {} cascade) instead", YoloModels.FACE, FaceCascade.NAME);
+                LOG.debug("{}", e.getMessage());
+                return combined();
+            }
         }
-        if (faceModel != null) {
-            return YoloDetector.open(faceModel, "face", resolver);
+        switch (faceModel.toLowerCase(Locale.ROOT)) {
+            case YOLO:
+                return YoloDetector.open(YoloModels.FACE, "face", resolver);
+            case FACEBOXES:
+                return FaceBoxesDetector.open(null, resolver);
+            case CASCADE:
+                return cascade(null);
+            case COMBINED:
+                return combined();
+            default:
+                break;
         }
-        try {
-            return YoloDetector.open(YoloModels.FACE, "face", resolver);
-        } catch (ModelException e) {
-            LOG.info("YOLO face model {} is not available (offline or not downloaded); using the {} cascade instead",
-                    YoloModels.FACE, FaceCascade.NAME);
-            LOG.debug("{}", e.getMessage());
-            return cascade(null);
+        if (faceModel.endsWith(".xml")) {
+            return cascade(Path.of(faceModel));
         }
+        Optional<ModelSpec> builtIn = ModelRegistry.find(faceModel);
+        if (builtIn.isPresent() && FaceBoxesModels.FAMILY.equals(builtIn.get().param(YoloModels.FAMILY, ""))) {
+            return FaceBoxesDetector.open(builtIn.get().id(), resolver);
+        }
+        Path p = Path.of(faceModel);
+        if (builtIn.isEmpty() && Files.isRegularFile(p) && isFaceBoxes(p)) {
+            return FaceBoxesDetector.open(faceModel, resolver);
+        }
+        return YoloDetector.open(faceModel, "face", resolver);
     }
 
     public Detector yolo(String model, String kind) {
         return YoloDetector.open(model, kind, resolver);
+    }
+
+    /** FaceBoxes + the cascade, merged by overlap: the offline default. */
+    public CombinedFaceDetector combined() {
+        return new CombinedFaceDetector(FaceBoxesDetector.open(null, resolver), cascade(null), CombinedFaceDetector.Settings.DEFAULT);
+    }
+
+    /** A FaceBoxes export has the outputs {@code loc} and {@code conf}; a YOLO one {@code output0}. */
+    private boolean isFaceBoxes(Path onnx) {
+        // the session YOLO would use; FaceBoxes then opens its own single-threaded one
+        var names = OnnxSessions.open(onnx, resolver.settings().device()).outputs().stream().map(t -> t.name()).toList();
+        return names.contains("loc") && names.contains("conf");
     }
 
     private FaceCascade cascade(Path explicit) {

@@ -52,8 +52,7 @@ public final class FaceCascade implements Detector {
      * higher (fitted on generated scenes, checked on the concert CGs; docs/detect.md). Tightening
      * makes face height ratios and positions comparable with the YOLO face detector's.
      */
-    static final double TIGHT_SIZE = 0.72;
-    static final double TIGHT_SHIFT_UP = 0.03;
+    static final BoxFit FIT = new BoxFit(0.72, 0.72, -0.03);
 
     private final Path file;
     private final Settings settings;
@@ -137,12 +136,7 @@ public final class FaceCascade implements Detector {
     }
 
     static Detection tighten(Detection d, int w, int h) {
-        double cx = d.centerX();
-        double cy = d.centerY() - TIGHT_SHIFT_UP * d.height();
-        double hw = d.width() * TIGHT_SIZE / 2;
-        double hh = d.height() * TIGHT_SIZE / 2;
-        return new Detection(clamp((int) Math.round(cx - hw), w), clamp((int) Math.round(cy - hh), h),
-                clamp((int) Math.round(cx + hw), w), clamp((int) Math.round(cy + hh), h), d.label(), d.score());
+        return FIT.apply(d, w, h);
     }
 
     /** The reference detection on the whole (downscaled) frame, boxes in frame pixels, best first. */

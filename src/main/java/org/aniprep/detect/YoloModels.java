@@ -1,6 +1,5 @@
 package org.aniprep.detect;
 
-import org.aniprep.model.ModelCatalog;
 import org.aniprep.model.ModelFile;
 import org.aniprep.model.ModelSpec;
 
@@ -14,16 +13,21 @@ import java.util.Map;
  * repo with {@code model.onnx} (and an optional {@code model_type.json}); input {@code images},
  * output {@code output0}; size and labels from the ONNX metadata. Defaults are imgutils'.
  */
-public final class YoloModels implements ModelCatalog {
+public final class YoloModels {
     public static final String FACE = "face_detect_v1.4_s";
     public static final String HEAD = "head_detect_v2.0_s";
     public static final String PERSON = "person_detect_v1.1_m";
+    /** Param: which detector family processes the model ({@code yolo}, {@code faceboxes}). */
+    public static final String FAMILY = "family";
+    public static final String YOLO = "yolo";
     public static final String KIND = "kind";
     public static final String CONF = "conf";
     public static final String IOU = "iou";
 
-    @Override
-    public List<ModelSpec> models() {
+    private YoloModels() {
+    }
+
+    public static List<ModelSpec> specs() {
         List<ModelSpec> specs = new ArrayList<>();
         specs.add(spec(FACE, "deepghs/anime_face_detection", "face", 0.25, 0.7, "anime face detector, YOLOv8s (default)"));
         specs.add(spec("face_detect_v1.4_n", "deepghs/anime_face_detection", "face", 0.25, 0.7, "anime face detector, YOLOv8n"));
@@ -39,12 +43,12 @@ public final class YoloModels implements ModelCatalog {
                 List.of(ModelFile.required(variant + "/model.onnx", ModelFile.MODEL),
                         ModelFile.optional(variant + "/model_type.json", "model_type")),
                 ModelSpec.Task.DETECTOR, "images", "output0",
-                Map.of(KIND, kind, CONF, String.valueOf(conf), IOU, String.valueOf(iou)), description);
+                Map.of(FAMILY, YOLO, KIND, kind, CONF, String.valueOf(conf), IOU, String.valueOf(iou)), description);
     }
 
     /** A detector given by path: processed like the built-in default of its kind. */
     public static ModelSpec forPath(Path model, String kind) {
-        ModelSpec base = new YoloModels().models().stream()
+        ModelSpec base = specs().stream()
                 .filter(s -> s.param(KIND, "").equals(kind)).findFirst().orElseThrow();
         return new ModelSpec(model.toAbsolutePath().normalize().toString(), base.repo(), base.revision(),
                 List.of(ModelFile.required(model.getFileName().toString(), ModelFile.MODEL)),

@@ -91,6 +91,7 @@ final class EpisodeExtractor {
         long reported = 0;
         String failure = null;
         long decoded = 0;
+        Held held = null;
         long onDisk;
         FrameShape shape = GeometryProbe.find(plan.video(), options.crop());
         if (!shape.identity()) {
@@ -116,14 +117,34 @@ final class EpisodeExtractor {
                 }
                 FrameSource source = new FrameSource(plan.video().toAbsolutePath().toString(), plan.prefix(), plan.season(),
                         plan.episode(), frame.index(), round3(frame.time()), shape.record());
-                String name = plan.frameName(written + 1, options.encoder().extension());
                 DecodedFrame f = frame;
-                if (!gate.admit(plan, source, name, () -> Mats.toRgb(f.bgr()))) {
-                    frame.close();
-                    continue;
+                FrameGate.Decision decision = gate.offer(plan, source, () -> Mats.toRgb(f.bgr()));
+                if (held != null && decision.held() != FrameGate.Held.KEEP) {
+                    if (decision.held() == FrameGate.Held.WRITE) {
+                        written++;
+                        writes.add(write(plan, held, written));
+                    } else {
+                        held.frame().close();
+                    }
+                    held = null;
                 }
-                written++;
-                writes.add(submitWrite(plan.folder().resolve(name), frame, source));
+                switch (decision.frame()) {
+                    case WRITE -> {
+                        written++;
+                        writes.add(write(plan, new Held(frame, source), written));
+                    }
+                    case HOLD -> held = new Held(frame, source);
+                    case DROP -> frame.close();
+                }
+            }
+            if (held != null) {
+                if (failure == null && gate.writeHeldAtEnd(plan)) {
+                    written++;
+                    writes.add(write(plan, held, written));
+                } else {
+                    held.frame().close();
+                }
+                held = null;
             }
             decoded = decoder.decodedFrames();
             if (failure == null && options.ffmpeg() == null && !options.selection().keyframesOnly()
@@ -131,6 +152,9 @@ final class EpisodeExtractor {
                 failure = "truncated: decoded " + decoded + " of about " + info.estimatedFrames() + " frames";
             }
         } finally {
+            if (held != null) {
+                held.frame().close();
+            }
             Writes done = awaitWrites(writes, failure);
             failure = done.failure();
             onDisk = done.ok();
@@ -152,6 +176,17 @@ final class EpisodeExtractor {
         return options.ffmpeg() != null
                 ? new FfmpegCliDecoder(options.ffmpeg(), plan.video(), options.selection(), options.hwaccel(), shape)
                 : new JavacvDecoder(plan.video(), options.selection(), options.hwaccel(), shape);
+    }
+
+    /** A frame the gate let through (or held back) with its source section. */
+    private record Held(DecodedFrame frame, FrameSource source) {
+    }
+
+    /** Writes the frame as the episode's k-th, telling the gate its name. */
+    private Future<?> write(EpisodePlan plan, Held frame, long k) throws IOException {
+        String name = plan.frameName(k, options.encoder().extension());
+        gate.named(plan, frame.source(), name);
+        return submitWrite(plan.folder().resolve(name), frame.frame(), frame.source());
     }
 
     private Future<?> submitWrite(Path target, DecodedFrame frame, FrameSource source) throws IOException {

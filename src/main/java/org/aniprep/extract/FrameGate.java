@@ -8,17 +8,46 @@ import java.util.function.Supplier;
 /**
  * A per-frame decision taken while extracting, before anything reaches disk (e.g. online
  * deduplication). Frames of one episode are offered in time order from the episode's decoding
- * thread; episodes may run on several threads at once.
+ * thread; episodes may run on several threads at once. A gate may hold one frame back until it has
+ * seen later ones (the last frame of a camera move is only known to be the last afterwards; a
+ * better member of a group may come later): each decision also says what becomes of the frame
+ * held before. Frames still reach disk in time order as long as a gate writes nothing else while
+ * it holds a frame (the dedup gate drops every frame while it holds one).
  */
 public interface FrameGate {
-    FrameGate ALL = (episode, source, name, pixels) -> true;
+    FrameGate ALL = (episode, source, pixels) -> Decision.WRITE;
+
+    /** What happens to an offered frame. */
+    enum Verdict { WRITE, DROP, HOLD }
+
+    /** What happens to the frame held back earlier, if any: written (before the offered one), dropped, or held on. */
+    enum Held { WRITE, DROP, KEEP }
+
+    /** The offered frame's verdict and the held frame's fate; a {@code HOLD} needs the held one written or dropped. */
+    record Decision(Verdict frame, Held held) {
+        public static final Decision WRITE = new Decision(Verdict.WRITE, Held.DROP);
+        public static final Decision DROP = new Decision(Verdict.DROP, Held.DROP);
+
+        public Decision {
+            if (frame == Verdict.HOLD && held == Held.KEEP) {
+                throw new IllegalArgumentException("one frame can be held at a time");
+            }
+        }
+    }
 
     /**
-     * @param name   the file name the frame gets if admitted
      * @param pixels the frame's pixels, converted only when asked for
-     * @return whether the frame is written
      */
-    boolean admit(EpisodePlan episode, FrameSource source, String name, Supplier<RgbImage> pixels);
+    Decision offer(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels);
+
+    /** A frame goes to disk under {@code name}: an offered one just let through, or a held one now released. */
+    default void named(EpisodePlan episode, FrameSource source, String name) {
+    }
+
+    /** The episode's frames were all offered: whether the frame still held (if any) is written. */
+    default boolean writeHeldAtEnd(EpisodePlan episode) {
+        return false;
+    }
 
     /**
      * True when the gate's decisions depend on the order of episodes (online dedup): the extractor

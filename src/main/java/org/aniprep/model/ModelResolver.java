@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Finds a model's files: explicit path → extra model folders ({@code ANIPREP_MODEL_PATH}) → hub
- * caches → download (unless offline). All files of a model come from one place, so a stale
+ * caches → the copy bundled with aniprep (specs with a {@link ModelSpec#BUNDLED} folder; never
+ * downloaded) → download (unless offline). All files of a model come from one place, so a stale
  * {@code selected_tags.csv} is never paired with another place's {@code model.onnx}.
  */
 public final class ModelResolver {
@@ -59,7 +60,7 @@ public final class ModelResolver {
         if (local.isPresent()) {
             return local.get();
         }
-        if (settings.offline()) {
+        if (settings.offline() || spec.bundled().isPresent()) {
             throw new ModelException(notFoundMessage(spec));
         }
         return download(spec);
@@ -85,7 +86,26 @@ public final class ModelResolver {
                 return r;
             }
         }
-        return Optional.empty();
+        return fromBundle(spec);
+    }
+
+    /** The copy inside aniprep's jar, each file checked against the spec's SHA-256. */
+    private static Optional<ResolvedModel> fromBundle(ModelSpec spec) {
+        Optional<String> folder = spec.bundled();
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (ModelFile f : spec.files()) {
+            Optional<Path> p = f.sha256() == null ? Optional.empty()
+                    : BundledFiles.extract(folder.get() + "/" + f.fileName(), spec.id(), f.sha256());
+            if (p.isPresent()) {
+                found.put(f.role(), p.get());
+            } else if (!f.optional()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ResolvedModel(spec, found, "bundled with aniprep (copied to " + BundledFiles.cacheDir().resolve(spec.id()) + ")"));
     }
 
     /** Every place {@link #findLocal} looks, for error messages. */
@@ -100,15 +120,16 @@ public final class ModelResolver {
         for (Path cache : settings.hubCaches()) {
             places.add(new HubCache(cache).repoDir(spec.repo()) + " (hub cache, refs/" + spec.revision() + ")");
         }
+        spec.bundled().ifPresent(f -> places.add("the copy bundled with aniprep (missing from this build or damaged)"));
         return places;
     }
 
     String notFoundMessage(ModelSpec spec) {
         List<String> missing = spec.files().stream().filter(f -> !f.optional()).map(ModelFile::path).toList();
         return "model " + spec.id() + " (" + spec.repo() + ", revision " + spec.revision() + "): "
-                + String.join(", ", missing) + " not found and offline mode is on. Searched:\n  "
+                + String.join(", ", missing) + " not found" + (settings.offline() ? " and offline mode is on" : "") + ". Searched:\n  "
                 + String.join("\n  ", searchedPlaces(spec))
-                + "\nRun 'aniprep models fetch " + spec.id() + "' where the network is reachable, or copy the files"
+                + (spec.bundled().isPresent() ? "\nCopy the files" : "\nRun 'aniprep models fetch " + spec.id() + "' where the network is reachable, or copy the files")
                 + " into a folder listed in " + ModelSettings.MODEL_PATH_ENV + ".";
     }
 

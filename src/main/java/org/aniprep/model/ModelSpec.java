@@ -23,6 +23,13 @@ public record ModelSpec(String id, String repo, String revision, List<ModelFile>
 
     public enum Task { TAGGER, DETECTOR, EMBEDDING, CLASSIFIER }
 
+    /**
+     * Param: class-path folder of a copy shipped inside aniprep (e.g. {@code org/aniprep/detect}).
+     * Such a model is found there after the model folders and caches, each file checked against its
+     * SHA-256, and is never downloaded.
+     */
+    public static final String BUNDLED = "bundled";
+
     public ModelSpec {
         files = List.copyOf(files);
         params = Map.copyOf(params);
@@ -46,6 +53,10 @@ public record ModelSpec(String id, String repo, String revision, List<ModelFile>
     public double param(String key, double fallback) {
         String v = params.get(key);
         return v == null ? fallback : Double.parseDouble(v);
+    }
+
+    public Optional<String> bundled() {
+        return Optional.ofNullable(params.get(BUNDLED));
     }
 
     /** The same model taken from another place (e.g. {@code --model PATH}), keeping its processing. */

@@ -88,6 +88,12 @@ public final class OnnxModel {
      * is, per sample, the flattened slice of the requested output.
      */
     public List<float[]> runBatch(String inputName, List<float[]> samples, long[] sampleShape, String outputName) {
+        String out = output(outputName).name();
+        return runBatchOutputs(inputName, samples, sampleShape, List.of(out)).get(out);
+    }
+
+    /** {@link #runBatch(String, List, long[], String)} for several outputs at once: output name → per-sample slices. */
+    public Map<String, List<float[]>> runBatchOutputs(String inputName, List<float[]> samples, long[] sampleShape, List<String> outputNames) {
         int n = samples.size();
         int per = samples.get(0).length;
         // direct, native-order: ONNX Runtime wraps it without another copy
@@ -100,18 +106,22 @@ public final class OnnxModel {
         shape[0] = n;
         System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
         String in = input(inputName).name();
-        String out = output(outputName).name();
+        List<String> outs = outputNames.stream().map(o -> output(o).name()).toList();
         try (OnnxTensor t = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), buf, shape);
-             OrtSession.Result r = session.run(Map.of(in, t), java.util.Set.of(out))) {
-            FloatBuffer result = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            int outPer = result.remaining() / n;
-            List<float[]> split = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                float[] o = new float[outPer];
-                result.get(o);
-                split.add(o);
+             OrtSession.Result r = session.run(Map.of(in, t), new java.util.LinkedHashSet<>(outs))) {
+            Map<String, List<float[]>> byOutput = new java.util.LinkedHashMap<>();
+            for (String o : outs) {
+                FloatBuffer result = ((OnnxTensor) r.get(o).orElseThrow()).getFloatBuffer();
+                int outPer = result.remaining() / n;
+                List<float[]> split = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    float[] v = new float[outPer];
+                    result.get(v);
+                    split.add(v);
+                }
+                byOutput.put(o, split);
             }
-            return split;
+            return byOutput;
         } catch (OrtException e) {
             throw new ModelException(file + ": inference failed (" + e.getMessage() + ")", e);
         }

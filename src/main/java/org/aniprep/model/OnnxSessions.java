@@ -30,19 +30,27 @@ public final class OnnxSessions {
     }
 
     public static OnnxModel open(Path file, Device device) {
-        Path abs = file.toAbsolutePath().normalize();
-        String key = abs + "|" + device;
-        return OPEN.computeIfAbsent(key, k -> create(abs, device));
+        return open(file, device, defaultThreads());
     }
 
-    private static OnnxModel create(Path file, Device device) {
+    /**
+     * A session with a given number of intra-op threads: 1 for small models run from several worker
+     * threads at once (one frame each), which keeps every core busy without oversubscribing them.
+     */
+    public static OnnxModel open(Path file, Device device, int intraOpThreads) {
+        Path abs = file.toAbsolutePath().normalize();
+        String key = abs + "|" + device + (intraOpThreads == defaultThreads() ? "" : "|" + intraOpThreads);
+        return OPEN.computeIfAbsent(key, k -> create(abs, device, intraOpThreads));
+    }
+
+    private static OnnxModel create(Path file, Device device, int intraOpThreads) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException(file + ": model file not found");
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            opts.setIntraOpNumThreads(defaultThreads());
+            opts.setIntraOpNumThreads(Math.max(1, intraOpThreads));
             opts.setInterOpNumThreads(1);
             // no busy-waiting between ops: the preprocessing workers need those cores meanwhile
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");

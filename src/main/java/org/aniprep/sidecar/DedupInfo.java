@@ -16,8 +16,20 @@ import java.util.TreeMap;
  * A removed frame names the {@code kept} one and its {@code distance} to it.
  */
 public record DedupInfo(String method, String hash, String embedding, Double sharpness, Integer groupSize, List<String> removed,
-                        Map<String, Integer> dropped, String kept, Double distance, Representative representative) {
+                        Map<String, Integer> dropped, String kept, Double distance, Representative representative,
+                        Quality quality) {
     public static final String SECTION = "dedup";
+
+    /**
+     * Cheap picture measures that {@code --keep best} compares within a group (docs/dedup.md): mean
+     * luma and its standard deviation ({@code contrast}; a fade or flash twin has less), and the
+     * sharpness (variance of the Laplacian of luma) of the top fifth, the middle three fifths and
+     * the bottom fifth of the frame: burned-in text adds edges to the outer bands only, blur takes
+     * them from the middle too. Absent in records made before these were measured.
+     */
+    public record Quality(double lumaMean, double contrast, double sharpnessTop, double sharpnessMiddle,
+                          double sharpnessBottom) {
+    }
 
     /**
      * A group's first frame (greedy grouping's representative), recorded on the kept frame when
@@ -28,16 +40,24 @@ public record DedupInfo(String method, String hash, String embedding, Double sha
     public record Representative(String file, FrameSource source, String method, String hash, String embedding) {
         /** The representative's fingerprint as a cache record (sharpness 0: not used for grouping). */
         public DedupInfo fingerprint() {
-            return new DedupInfo(method, hash, embedding, 0.0, null, null, null, null, null, null);
+            return new DedupInfo(method, hash, embedding, 0.0, null, null, null, null, null, null, null);
         }
     }
 
     public static DedupInfo cache(String method, String hash, double sharpness) {
-        return new DedupInfo(method, hash, null, sharpness, null, null, null, null, null, null);
+        return cache(method, hash, sharpness, null);
+    }
+
+    public static DedupInfo cache(String method, String hash, double sharpness, Quality quality) {
+        return new DedupInfo(method, hash, null, sharpness, null, null, null, null, null, null, quality);
     }
 
     public static DedupInfo cacheEmbedding(String method, String embedding, double sharpness) {
-        return new DedupInfo(method, null, embedding, sharpness, null, null, null, null, null, null);
+        return cacheEmbedding(method, embedding, sharpness, null);
+    }
+
+    public static DedupInfo cacheEmbedding(String method, String embedding, double sharpness, Quality quality) {
+        return new DedupInfo(method, null, embedding, sharpness, null, null, null, null, null, null, quality);
     }
 
     /** This frame as a group's representative, at {@code file} with {@code source}. */
@@ -65,17 +85,17 @@ public record DedupInfo(String method, String hash, String embedding, Double sha
         Map<String, Integer> d = new TreeMap<>(droppedDuplicates);
         d.values().removeIf(v -> v == 0);
         return new DedupInfo(method, hash, embedding, sharpness, 1 + removedMembers.size() + d.values().stream().mapToInt(Integer::intValue).sum(),
-                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null, first);
+                removedMembers.isEmpty() ? null : List.copyOf(removedMembers), d.isEmpty() ? null : d, null, null, first, quality);
     }
 
     /** A removed frame's record; a representative it carried has been handed to the kept frame. */
     public DedupInfo asRemoved(String keptFrame, double distanceToKept) {
-        return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept, null);
+        return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept, null, quality);
     }
 
     /** This record with another fingerprint, the group fields kept (a method change recomputes only the hash). */
     public DedupInfo withFingerprint(DedupInfo fingerprint) {
         return new DedupInfo(fingerprint.method, fingerprint.hash, fingerprint.embedding, fingerprint.sharpness, groupSize,
-                removed, dropped, kept, distance, representative);
+                removed, dropped, kept, distance, representative, fingerprint.quality != null ? fingerprint.quality : quality);
     }
 }

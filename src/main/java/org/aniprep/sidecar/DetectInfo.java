@@ -24,11 +24,18 @@ public record DetectInfo(Integer width, Integer height, Boxes faces, Boxes heads
 
     /**
      * A box in pixels ({@code [x0, y0, x1, y1]}) and relative to the image size, with label and score.
+     * {@code foundBy}: when the section's detector merges several ({@code anime_faceboxes+lbpcascade_animeface}),
+     * each one that found this box with its own score (FaceBoxes 0–1, the cascade's votes); else absent.
      */
-    public record Box(String label, double score, List<Integer> box, List<Double> rel) {
+    public record Box(String label, double score, List<Integer> box, List<Double> rel, java.util.Map<String, Double> foundBy) {
         public Box {
             box = List.copyOf(box);
             rel = List.copyOf(rel);
+            foundBy = foundBy == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(foundBy));
+        }
+
+        public Box(String label, double score, List<Integer> box, List<Double> rel) {
+            this(label, score, box, rel, null);
         }
     }
 

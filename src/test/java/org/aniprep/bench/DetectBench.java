@@ -43,7 +43,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
  * (1) the cascade through the whole command (decode, detect + filter, sidecar) against the bare
  * reference use of the cascade (imread, grey, equalizeHist, detectMultiScale(1.1, 5, 24) at full
  * size, one thread); (2) the YOLO path on a stand-in face model with the real signature through
- * the whole command and in memory, against bare ONNX Runtime runs of the same session.
+ * the whole command and in memory, against bare ONNX Runtime runs of the same session; (3) FaceBoxes
+ * and the offline default (FaceBoxes + cascade) against the cascade ({@link FaceBoxesBench}).
  * Usage: DetectBench SHARED_DIR [frames] [runs]
  */
 public final class DetectBench {
@@ -109,7 +110,10 @@ public final class DetectBench {
         row("FaceCascade.detect in memory (960 px + verification, 1 thread)", frames, oursMem, bareMem);
         row("bare reference cascade in memory (1 thread, full size)", frames, bareMem, bareMem);
 
-        // (2) YOLO stand-in
+        // (2) FaceBoxes (the real bundled model) and the offline default, against the cascade
+        FaceBoxesBench.run(shared, src, images, runs, cmd, oursMem);
+
+        // (3) YOLO stand-in
         double yoloCmd = BenchSupport.medianMillis(1, runs, () -> check(Main.run("detect", "--src", src.toString(),
                 "--faces", "--overwrite", "-q")));
         ModelResolver resolver = new ModelResolver(ModelSettings.fromEnvironment(true, Device.CPU));
@@ -141,13 +145,13 @@ public final class DetectBench {
         row("bare ONNX Runtime session.run on a ready tensor", frames, ort, ort);
     }
 
-    private static void check(int rc) {
+    static void check(int rc) {
         if (rc != 0) {
             throw new IllegalStateException("detect exited " + rc);
         }
     }
 
-    private static void row(String what, int frames, double ms, double baselineMs) {
+    static void row(String what, int frames, double ms, double baselineMs) {
         System.out.printf("  %-68s %8.1f frames/s  %7.2f ms/frame  (%.2fx the baseline's time)%n", what,
                 frames * 1000.0 / ms, ms / frames, ms / baselineMs);
     }

@@ -1,6 +1,6 @@
 package org.aniprep.cli;
 
-import org.aniprep.detect.FaceCascade;
+import org.aniprep.detect.CombinedFaceDetector;
 import org.aniprep.extract.CompletionMarker;
 import org.aniprep.model.Device;
 import org.aniprep.model.ModelRegistry;
@@ -144,7 +144,7 @@ class DemoCommandTest {
 
     /** The detect step's counts add up to the frames on disk, and its report and crops exist. */
     private static void assertDetectReport(Path demo, String out) throws IOException {
-        assertThat(out).contains("detect: exit 0").contains("by " + FaceCascade.NAME).contains("faces per shot");
+        assertThat(out).contains("detect: exit 0").contains("by " + CombinedFaceDetector.NAME).contains("faces per shot");
         Matcher m = Pattern.compile("frames with 0 / 1 / 2 / 3\\+ faces: (\\d+) / (\\d+) / (\\d+) / (\\d+)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         long sum = 0;

@@ -35,6 +35,10 @@ public final class AnimeScenes {
     }
 
     private record Sprite(String file, int x0, int y0, int x1, int y1) {
+        /** The character, used as the face's label ({@code eileen}, {@code lucy}: Lucy wears glasses). */
+        String who() {
+            return file.substring(0, file.indexOf('_'));
+        }
     }
 
     private static final List<Sprite> SPRITES = List.of(
@@ -72,10 +76,10 @@ public final class AnimeScenes {
 
     public Scene concert(String file) {
         List<Detection> faces = List.of(
-                face(188, 265, 255, 342),   // Lucy, left
-                face(452, 305, 522, 395),   // white-haired drummer
-                face(860, 185, 990, 322));  // Eileen, right
-        List<Detection> chibi = List.of(face(545, 683, 612, 738)); // painted on the bass drum
+                face("lucy", 188, 265, 255, 342),      // left
+                face("drummer", 452, 305, 522, 395),   // white-haired
+                face("eileen", 860, 185, 990, 322));   // right
+        List<Detection> chibi = List.of(face("chibi", 545, 683, 612, 738)); // painted on the bass drum
         return new Scene(file, ImageLoader.toRgb(load(file)), faces, chibi);
     }
 
@@ -109,9 +113,89 @@ public final class AnimeScenes {
             }
             int fx0 = mirror ? img.getWidth() - s.x1() : s.x0();
             int fx1 = mirror ? img.getWidth() - s.x0() : s.x1();
-            Detection f = face((int) Math.round(ox + fx0 * scale), (int) Math.round(oy + s.y0() * scale),
+            Detection f = face(s.who(), (int) Math.round(ox + fx0 * scale), (int) Math.round(oy + s.y0() * scale),
                     (int) Math.round(ox + fx1 * scale), (int) Math.round(oy + s.y1() * scale));
             faces.add(clip(f));
+        }
+        g.dispose();
+        faces.removeIf(f -> f.width() < 0.7 * Math.max(f.height(), 1) || f.area() == 0);
+        return new Scene(name, ImageLoader.toRgb(frame), faces, List.of());
+    }
+
+    /** Harder scene kinds, for comparing detectors beyond the side-by-side scenes of {@link #generate}. */
+    public enum Kind {
+        /** 1–4 characters at 0.18–0.42 of sprite size: faces 22–60 px high in a 1280×720 frame */
+        SMALL,
+        /** one character at 2.3–4× sprite size, the face 280–590 px high, the body cut off by the frame */
+        CLOSE_UP,
+        /** 1–3 characters, each head tilted by 12–30° either way (sprite rotated about the face centre) */
+        TILTED,
+        /** 4–5 characters at 0.3–0.65 side by side */
+        CROWD
+    }
+
+    /** {@code perKind} scenes of each harder kind. */
+    public List<Scene> hard(int perKind, long seed) {
+        Random rnd = new Random(seed);
+        List<Scene> scenes = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (int i = 0; i < perKind; i++) {
+                scenes.add(variant(kind, rnd, kind.name().toLowerCase() + "_" + i));
+            }
+        }
+        return scenes;
+    }
+
+    public Scene variant(Kind kind, Random rnd, String name) {
+        BufferedImage frame = background(rnd);
+        Graphics2D g = frame.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        int k = switch (kind) {
+            case SMALL -> 1 + rnd.nextInt(4);
+            case CLOSE_UP -> 1;
+            case TILTED -> 1 + rnd.nextInt(3);
+            case CROWD -> 4 + rnd.nextInt(2);
+        };
+        double minScale = switch (kind) {
+            case SMALL -> 0.18;
+            case CLOSE_UP -> 2.3;
+            case TILTED -> 0.5;
+            case CROWD -> 0.3;
+        };
+        double maxScale = switch (kind) {
+            case SMALL -> 0.42;
+            case CLOSE_UP -> 4.0;
+            case TILTED -> k == 1 ? 1.5 : 0.95;
+            case CROWD -> 0.65;
+        };
+        List<Detection> faces = new ArrayList<>();
+        double slot = W / (double) k;
+        for (int i = 0; i < k; i++) {
+            Sprite s = SPRITES.get(rnd.nextInt(SPRITES.size()));
+            BufferedImage img = load(s.file());
+            double scale = minScale + rnd.nextDouble() * (maxScale - minScale);
+            boolean mirror = rnd.nextBoolean();
+            double tilt = kind == Kind.TILTED ? Math.toRadians((12 + rnd.nextDouble() * 18) * (rnd.nextBoolean() ? 1 : -1)) : 0;
+            double fw = (s.x1() - s.x0()) * scale;
+            double fh = (s.y1() - s.y0()) * scale;
+            // where the face centre goes: in its slot, inside the frame
+            double cx = slot * (i + 0.5) + (rnd.nextDouble() - 0.5) * slot * 0.3;
+            cx = Math.max(fw / 2 + 8, Math.min(W - fw / 2 - 8, cx));
+            double faceCx = (s.x0() + s.x1()) / 2.0;
+            double faceCy = (s.y0() + s.y1()) / 2.0;
+            // close-ups: the face anywhere in the frame; others stand on a ground line (feet at 0.7-1.15 H)
+            double cy = kind == Kind.CLOSE_UP ? fh / 2 + 8 + rnd.nextDouble() * Math.max(0, H - fh - 16)
+                    : H * (0.7 + rnd.nextDouble() * 0.45) - (img.getHeight() - faceCy) * scale;
+            cy = Math.max(fh / 2 + 8, Math.min(H - fh / 2 - 8, cy));
+            java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+            t.translate(cx, cy);
+            t.rotate(tilt);
+            t.scale(mirror ? -scale : scale, scale);
+            t.translate(-faceCx, -faceCy);
+            g.drawImage(img, t, null);
+            faces.add(clip(face(s.who(), (int) Math.round(cx - fw / 2), (int) Math.round(cy - fh / 2),
+                    (int) Math.round(cx + fw / 2), (int) Math.round(cy + fh / 2))));
         }
         g.dispose();
         faces.removeIf(f -> f.width() < 0.7 * Math.max(f.height(), 1) || f.area() == 0);
@@ -134,12 +218,13 @@ public final class AnimeScenes {
         return frame;
     }
 
-    private static Detection face(int x0, int y0, int x1, int y1) {
-        return new Detection(x0, y0, x1, y1, "face", 1f);
+    /** A known face; the label names the character. */
+    private static Detection face(String who, int x0, int y0, int x1, int y1) {
+        return new Detection(x0, y0, x1, y1, who, 1f);
     }
 
     private static Detection clip(Detection d) {
-        return face(Math.max(0, d.x0()), Math.max(0, d.y0()), Math.min(W, Math.max(d.x1(), 0)), Math.min(H, Math.max(d.y1(), 0)));
+        return face(d.label(), Math.max(0, d.x0()), Math.max(0, d.y0()), Math.min(W, Math.max(d.x1(), 0)), Math.min(H, Math.max(d.y1(), 0)));
     }
 
     private synchronized BufferedImage load(String file) {

@@ -65,7 +65,7 @@ class DetectCommandTest {
     }
 
     @Test
-    void cascadeFallbackFillsTheSidecarsAndReportsBadFiles() throws Exception {
+    void offlineFallbackFillsTheSidecarsAndReportsBadFiles() throws Exception {
         withCascade();
         Files.copy(SHARED.resolve("testdata/anime/concert1.png"), src.resolve("concert1.png"));
         Files.createDirectories(src.resolve("ep 1"));
@@ -80,7 +80,9 @@ class DetectCommandTest {
         assertThat(Main.run("detect", "--src", src.toString(), "-q")).isEqualTo(2);
 
         DetectInfo concert = detect(src.resolve("concert1.png"));
-        assertThat(concert.faces().detector()).isEqualTo("lbpcascade_animeface");
+        // no YOLO face model here: FaceBoxes (bundled) + the cascade
+        assertThat(concert.faces().detector()).isEqualTo(CombinedFaceDetector.NAME);
+        assertThat(concert.faces().boxes()).allSatisfy(b -> assertThat(b.foundBy()).isNotEmpty());
         assertThat(concert.width()).isEqualTo(1280);
         // three band members and the chibi face painted on the bass drum
         assertThat(concert.faceCount()).isEqualTo(4);
@@ -101,6 +103,31 @@ class DetectCommandTest {
             assertThat(src.resolve(bad + ".json")).as(bad).doesNotExist();
             assertThat(src.resolve(bad + ".png")).exists();
         }
+    }
+
+    @Test
+    void eachFaceDetectorCanBeChosen() throws Exception {
+        withCascade();
+        Files.copy(SHARED.resolve("testdata/anime/concert1.png"), src.resolve("concert1.png"));
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", "faceboxes", "-q")).isZero();
+        DetectInfo fb = detect(src.resolve("concert1.png"));
+        assertThat(fb.faces().detector()).isEqualTo(FaceBoxesModels.ID);
+        assertThat(fb.faces().boxes()).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.score()).isBetween(0.5, 1.0);
+            assertThat(b.foundBy()).isNull();
+        });
+        // an explicit FaceBoxes .onnx is recognised by its outputs; a rerun with another detector detects again
+        Path own = Files.copy(SHARED.resolve("models/" + FaceBoxesModels.FILE), tmp.resolve("my_faceboxes.onnx"));
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", own.toString(), "-q")).isZero();
+        assertThat(detect(src.resolve("concert1.png")).faces().detector()).isEqualTo(own.toAbsolutePath().normalize().toString());
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", "combined", "-q")).isZero();
+        DetectInfo both = detect(src.resolve("concert1.png"));
+        assertThat(both.faces().detector()).isEqualTo(CombinedFaceDetector.NAME);
+        assertThat(both.faceCount()).isGreaterThanOrEqualTo(fb.faceCount());
+        assertThat(both.faces().boxes()).allSatisfy(b -> assertThat(b.foundBy()).isNotEmpty());
+        // the YOLO model named explicitly must be there
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", "yolo", "-q")).isEqualTo(1);
+        assertThat(Main.run("detect", "--src", src.toString(), "--face-model", "nonsense", "-q")).isEqualTo(1);
     }
 
     @Test

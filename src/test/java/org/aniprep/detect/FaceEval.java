@@ -21,6 +21,7 @@ public final class FaceEval {
     private final List<String> countErrors = new ArrayList<>();
     private final int[] byCountRight = new int[8];
     private final int[] byCountTotal = new int[8];
+    private final java.util.Map<String, int[]> byWho = new java.util.TreeMap<>();
 
     public void add(AnimeScenes.Scene scene, List<Detection> detections) {
         scenes++;
@@ -38,8 +39,11 @@ public final class FaceEval {
                     best = d;
                 }
             }
+            int[] who = byWho.computeIfAbsent(face.label(), w -> new int[2]);
+            who[1]++;
             if (best != null && bestIou >= MATCH_IOU) {
                 found++;
+                who[0]++;
                 fit[0] += (face.centerX() - best.centerX()) / best.width();
                 fit[1] += (face.centerY() - best.centerY()) / best.height();
                 fit[2] += face.width() / (double) best.width();
@@ -71,6 +75,13 @@ public final class FaceEval {
                 sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(byCountRight[k]).append('/').append(byCountTotal[k]);
             }
         }
+        return sb.toString();
+    }
+
+    /** "who found/total" per character (the scene's face labels; Lucy wears glasses). */
+    public String byWho() {
+        StringBuilder sb = new StringBuilder();
+        byWho.forEach((who, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(who).append(' ').append(c[0]).append('/').append(c[1]));
         return sb.toString();
     }
 

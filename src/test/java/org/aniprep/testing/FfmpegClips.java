@@ -10,14 +10,17 @@ import java.util.Locale;
  * Test videos made by the ffmpeg CLI from the shared anime art: scenes (a background filling the
  * frame with a character standing on it), each with its own filter (fade, drawtext, darkening,
  * a crop-animated camera move), cut together, then one filter over the whole clip (padding to
- * letterbox, squashing to an anamorphic size). H.264, 24 fps, yuv420p. Callers skip when the CLI
+ * letterbox, squashing to an anamorphic size). H.264, 24 fps, yuv420p, each scene exactly
+ * {@link #frames} frames long. Callers skip when the CLI
  * is absent ({@link FfmpegCliReference#available()}).
  */
 public final class FfmpegClips {
     /**
      * One scene of {@code seconds}: {@code background} scaled to {@code width × height} (the picture
-     * before any camera move), {@code sprite} (or null) {@code spriteHeight} of the picture's height
-     * tall at {@code spriteX} (fraction of the width), then {@code filter} (or null) applied to it.
+     * before any camera move; {@code "a.jpg+b.jpg"} puts backgrounds side by side, {@code "a.jpg/b.jpg"}
+     * one above the other, each getting its share of the size), {@code sprite} (or null)
+     * {@code spriteHeight} of the picture's height tall at {@code spriteX} (fraction of the width),
+     * then {@code filter} (or null) applied to it (e.g. a crop window moving with {@code t}: a pan).
      */
     public record Scene(String background, String sprite, double spriteX, double spriteHeight, double seconds,
                         int width, int height, String filter) {
@@ -45,9 +48,19 @@ public final class FfmpegClips {
         int input = 0;
         for (int i = 0; i < scenes.length; i++) {
             Scene s = scenes[i];
-            args.addAll(List.of("-loop", "1", "-framerate", "24", "-t", fmt(s.seconds()), "-i", art(s.background()).toString()));
-            int bg = input++;
-            graph.append(String.format(Locale.ROOT, "[%d:v]scale=%d:%d,setsar=1,format=rgb24[b%d];", bg, s.width(), s.height(), i));
+            boolean side = !s.background().contains("/");
+            String[] parts = s.background().split(side ? "\\+" : "/");
+            int pw = side ? s.width() / parts.length : s.width();
+            int ph = side ? s.height() : s.height() / parts.length;
+            for (int k = 0; k < parts.length; k++) {
+                args.addAll(List.of("-loop", "1", "-framerate", "24", "-t", fmt(s.seconds() + 0.5), "-i", art(parts[k]).toString()));
+                graph.append(String.format(Locale.ROOT, "[%d:v]scale=%d:%d,setsar=1,format=rgb24[p%d_%d];", input++, pw, ph, i, k));
+            }
+            for (int k = 0; k < parts.length; k++) {
+                graph.append(String.format(Locale.ROOT, "[p%d_%d]", i, k));
+            }
+            graph.append(parts.length == 1 ? "null" : (side ? "hstack=inputs=" : "vstack=inputs=") + parts.length)
+                    .append(String.format(Locale.ROOT, "[b%d];", i));
             String last = "b" + i;
             if (s.sprite() != null) {
                 args.addAll(List.of("-i", art(s.sprite()).toString()));
@@ -58,7 +71,8 @@ public final class FfmpegClips {
                 last = "o" + i;
             }
             graph.append('[').append(last).append(']').append(s.filter() == null ? "null" : s.filter())
-                    .append(",fps=24,format=yuv420p,setsar=1[v").append(i).append("];");
+                    .append(",fps=24,trim=end_frame=").append(frames(s)).append(",setpts=PTS-STARTPTS,format=yuv420p,setsar=1[v")
+                    .append(i).append("];");
         }
         for (int i = 0; i < scenes.length; i++) {
             graph.append("[v").append(i).append(']');
@@ -86,6 +100,11 @@ public final class FfmpegClips {
             last = m.group(1);
         }
         return last;
+    }
+
+    /** Frames a scene has in the clip: its seconds at 24 fps, rounded. */
+    public static int frames(Scene s) {
+        return (int) Math.round(s.seconds() * 24);
     }
 
     private static String fmt(double v) {

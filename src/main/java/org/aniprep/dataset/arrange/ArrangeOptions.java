@@ -14,7 +14,7 @@ import java.util.List;
 public record ArrangeOptions(Path src, Path dst, List<Level> levels, String mode, int minPerCombination, int maxCharacters,
                              boolean keepSrcStructure, boolean dryRun, ArrangeJournal.Encode encode, boolean includeCrops,
                              Path cropDir, int maxPerCharacter, int maxPerEpisode, int regularisation, String regFolder,
-                             long seed, List<Extra> extras, boolean report) {
+                             long seed, List<Extra> extras) {
     public ArrangeOptions {
         levels = List.copyOf(levels);
         extras = List.copyOf(extras);

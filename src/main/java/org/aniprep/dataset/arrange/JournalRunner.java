@@ -75,8 +75,7 @@ final class JournalRunner {
     private void place(ArrangeJournal journal, JournalEntry e, TrainingImages encoder) throws IOException {
         Path from = Path.of(e.from());
         Path to = dst.resolve(e.to());
-        if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !e.op().equals(JournalEntry.MOVE)
-                && !e.op().equals(JournalEntry.RELOCATE)) {
+        if (placedBefore(e, from, to)) {
             return; // placed before an interruption: the image comes last
         }
         Path fromDir = from.getParent();
@@ -108,6 +107,15 @@ final class JournalRunner {
             case JournalEntry.ENCODE -> encoder.write(decoded, from, to);
             default -> FileOps.copy(from, to);
         }
+    }
+
+    /** A copy or link whose image is complete at its place (a copy as long as its source; a re-encoded one present). */
+    private static boolean placedBefore(JournalEntry e, Path from, Path to) throws IOException {
+        if (e.op().equals(JournalEntry.MOVE) || e.op().equals(JournalEntry.RELOCATE)
+                || !Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return !e.op().equals(JournalEntry.COPY) || !Files.exists(from) || Files.size(to) == Files.size(from);
     }
 
     /** The source's record with the {@code arrange} section (and, for a resized copy, its new size) beside the new image. */

@@ -36,6 +36,8 @@ public final class DatasetReport {
     /** Folders that get thumbnails; the rest are listed with their counts only, to keep the page light. */
     static final int MAX_THUMB_FOLDERS = 400;
     static final int CAPTION_CHARS = 300;
+    /** Up to this many image folders the page opens every folder; beyond, only the first two levels. */
+    static final int OPEN_ALL_FOLDERS = 60;
 
     private final Path root;
     private final Path files;
@@ -43,6 +45,7 @@ public final class DatasetReport {
     private final Set<String> thumbs = new HashSet<>();
     private final StringBuilder html = new StringBuilder();
     private int thumbFolders;
+    private boolean openAll;
 
     private DatasetReport(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +62,7 @@ public final class DatasetReport {
         Files.createDirectories(files);
         int[] folders = {0};
         tree.visit(n -> folders[0] += n.images() > 0 ? 1 : 0);
+        openAll = folders[0] <= OPEN_ALL_FOLDERS;
         html.append("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>aniprep dataset</title><style>")
                 .append("body{font-family:sans-serif;margin:1em 2em;background:#faf8f4}")
                 .append("details{margin-left:1.2em;border-left:1px solid #ddd;padding-left:.6em}")
@@ -82,7 +86,8 @@ public final class DatasetReport {
     }
 
     private void node(ImageTree.Node n, boolean open) {
-        html.append("<details").append(open || n.rel().chars().filter(c -> c == '/').count() < 1 ? " open" : "").append("><summary><b>")
+        html.append("<details").append(open || openAll || n.rel().chars().filter(c -> c == '/').count() < 1 ? " open" : "")
+                .append("><summary><b>")
                 .append(esc(n.rel().isEmpty() ? "." : n.name())).append("</b><span class=n>").append(n.total()).append(" images");
         if (n.images() > 0 && !n.children().isEmpty()) {
             html.append(" (").append(n.images()).append(" here)");
