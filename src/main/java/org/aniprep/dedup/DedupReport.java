@@ -1,9 +1,12 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Thumbnails;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.image.ImageLoader;
+import org.aniprep.image.Thumbnails;
 import org.aniprep.io.AtomicFiles;
+import org.aniprep.io.Html;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,7 +94,7 @@ final class DedupReport {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 
     private static String page(String head, String rows) {

@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Sharpness;
 import org.aniprep.image.RgbImage;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
@@ -9,12 +10,10 @@ import org.aniprep.model.OnnxSessions;
 import org.aniprep.model.ResolvedModel;
 import org.aniprep.model.TensorSpec;
 import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.FloatVectors;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -135,16 +134,11 @@ public final class EmbeddingFingerprinter implements Fingerprinter<float[]> {
     }
 
     static String encode(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return Base64.getEncoder().encodeToString(b.array());
+        return FloatVectors.encode(v);
     }
 
     static float[] decode(String base64) {
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] v = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(v);
-        return v;
+        return FloatVectors.decode(base64);
     }
 
     @Override

@@ -43,6 +43,16 @@ public record DemoLayout(Path root) {
         return frames().resolve("_report");
     }
 
+    /** Reference images of the drawn cast, for classify. */
+    public Path refs() {
+        return root.resolve("refs");
+    }
+
+    /** Clusters of unknown faces exported by classify (not cleared on a redraw: renamed folders there are the user's references). */
+    public Path clusters() {
+        return root.resolve("clusters");
+    }
+
     /** The training tree arrange builds from the frames, balanced by balance. */
     public Path dataset() {
         return root.resolve("dataset");

@@ -76,6 +76,6 @@ final class MetadataStep {
     private static String brief(SeedKeys k) {
         List<String> tags = k.tagList();
         return "count " + k.count() + ", characters " + k.characterList() + ", general \"" + k.general() + "\", facepos " + k.facepos()
-                + ", tags " + (tags.size() > 5 ? tags.subList(0, 5) + "…" : tags);
+                + (k.tags() == null ? ", no tags (tag did not run)" : ", tags " + (tags.size() > 5 ? tags.subList(0, 5) + "…" : tags));
     }
 }

@@ -1,6 +1,7 @@
 package org.aniprep.detect;
 
 import org.aniprep.io.AtomicFiles;
+import org.aniprep.io.Html;
 import org.aniprep.sidecar.DetectInfo;
 
 import java.io.IOException;
@@ -99,19 +100,11 @@ public final class DetectReport {
         return sb.append("</table>").toString();
     }
 
-    /** A relative URL: each path segment percent-encoded (spaces, '#', '?' in file names). */
     static String url(String relative) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : relative.split("/", -1)) {
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            sb.append(part.equals("..") ? part : java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return sb.toString();
+        return Html.url(relative);
     }
 
     static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }

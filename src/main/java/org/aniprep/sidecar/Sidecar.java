@@ -86,6 +86,12 @@ public final class Sidecar {
         return at.length() == 0 ? "" : " (at " + at + ")";
     }
 
+    /** A copy of one section's JSON (any shape), or empty when absent: for sections read tolerantly. */
+    public Optional<JsonNode> node(String section) {
+        JsonNode node = root.get(section);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node.deepCopy());
+    }
+
     /** Replaces one section with {@code value} (a record, a map or a JsonNode). */
     public Sidecar put(String section, Object value) {
         if ("schema".equals(section)) {

@@ -25,7 +25,7 @@ record ClassifiedFaces(List<String> characters, List<String> faceNames) {
 
     /** The classify section of {@code sidecar}, or empty when it has none. */
     static Optional<ClassifiedFaces> read(Sidecar sidecar) {
-        JsonNode section = sidecar.json().get(SECTION);
+        JsonNode section = sidecar.node(SECTION).orElse(null);
         if (section == null || !section.isObject()) {
             return Optional.empty();
         }

@@ -1,9 +1,10 @@
 package org.aniprep.dataset.metadata;
 
+import org.aniprep.dataset.arrange.Level;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,10 +24,7 @@ final class FolderNames {
     private static final Pattern N_FACES = Pattern.compile("(\\d+)(\\+?)_faces?");
     private static final Pattern FACE_RATIO = Pattern.compile("face_height_ratio_\\d+-\\d+");
 
-    /** A tree level, named as arrange's {@code --levels}. */
-    public enum Level { N_CHARACTERS, CHARACTER, FACE_HEIGHT_RATIO, N_FACES }
-
-    static final List<Level> DEFAULT_LEVELS = List.of(Level.N_CHARACTERS, Level.CHARACTER, Level.FACE_HEIGHT_RATIO);
+    static final List<Level> DEFAULT_LEVELS = Level.DEFAULT;
 
     /**
      * What the folder says.
@@ -46,26 +44,9 @@ final class FolderNames {
     private FolderNames() {
     }
 
+    /** arrange's {@code --levels}; without a character or count level the folders say no names. */
     static List<Level> parseLevels(String spec) {
-        List<Level> out = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String p = part.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (p.isEmpty()) {
-                continue;
-            }
-            Level level = switch (p) {
-                case "n_characters" -> Level.N_CHARACTERS;
-                case "character", "characters" -> Level.CHARACTER;
-                case "face_height_ratio", "fh_ratio" -> Level.FACE_HEIGHT_RATIO;
-                case "n_faces" -> Level.N_FACES;
-                default -> throw new IllegalArgumentException("unknown level '" + part.strip()
-                        + "' (n_characters, character, face_height_ratio, n_faces)");
-            };
-            if (out.contains(level)) {
-                throw new IllegalArgumentException("level '" + part.strip() + "' named twice");
-            }
-            out.add(level);
-        }
+        List<Level> out = Level.parse(spec);
         if (!out.contains(Level.CHARACTER) && !out.contains(Level.N_CHARACTERS)) {
             throw new IllegalArgumentException("--levels has neither 'character' nor 'n_characters': the folders say no names");
         }

@@ -2,6 +2,8 @@ package org.aniprep.dataset.metadata;
 
 import org.aniprep.sidecar.FrameSource;
 
+import java.util.regex.Pattern;
+
 /**
  * The seed's {@code general}: a description of the whole set ({@code --general}, default
  * {@code anishot}) plus the series and episode the frame came from, written as the seed wrote them:
@@ -11,6 +13,7 @@ import org.aniprep.sidecar.FrameSource;
  * {@code EileenShow}) so the episode stays one word.
  */
 final class GeneralText {
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-.]+");
     private GeneralText() {
     }
 
@@ -19,8 +22,9 @@ final class GeneralText {
         if (source == null) {
             return base;
         }
-        String prefix = source.prefix() == null ? "" : source.prefix().replaceAll("[\\s_\\-.]+", "");
-        String episode = prefix + (source.season() == null ? "" : "S" + source.season()) + String.format("EP%02d", source.episode());
+        String prefix = source.prefix() == null ? "" : SEPARATORS.matcher(source.prefix()).replaceAll("");
+        String number = (source.episode() >= 0 && source.episode() < 10 ? "0" : "") + source.episode();
+        String episode = prefix + (source.season() == null ? "" : "S" + source.season()) + "EP" + number;
         return base.isEmpty() ? episode : base + " " + episode;
     }
 }

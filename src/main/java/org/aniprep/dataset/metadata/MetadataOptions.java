@@ -1,5 +1,7 @@
 package org.aniprep.dataset.metadata;
 
+import org.aniprep.dataset.arrange.Level;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  *                      {@code --always_mark_facepos})
  * @param overwrite     replace keys edited by hand and names given by folders
  */
-public record MetadataOptions(Path src, String general, CountMode count, boolean fromFolders, List<FolderNames.Level> levels,
+public record MetadataOptions(Path src, String general, CountMode count, boolean fromFolders, List<Level> levels,
                               boolean alwaysFacepos, boolean overwrite) {
     public static final String DEFAULT_GENERAL = "anishot";
     public static final String DEFAULT_LEVELS = "n_characters,character,face_height_ratio";
@@ -25,7 +27,7 @@ public record MetadataOptions(Path src, String general, CountMode count, boolean
     }
 
     /** Parses {@code --levels}; an unknown or repeated level is an {@link IllegalArgumentException}. */
-    public static List<FolderNames.Level> levels(String spec) {
+    public static List<Level> levels(String spec) {
         return FolderNames.parseLevels(spec);
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class MetadataRun {
                 progress.step();
             }
         }
-        return new Summary(written, unchanged, keptEdited, notNamedByFolder, namesChanged, Map.copyOf(missing));
+        return new Summary(written, unchanged, keptEdited, notNamedByFolder, namesChanged, Collections.unmodifiableMap(new EnumMap<>(missing)));
     }
 
     private void one(Path image) {

@@ -1,5 +1,6 @@
 package org.aniprep.dataset.metadata;
 
+import org.aniprep.dataset.arrange.Level;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FolderNamesTest {
     private static final Path ROOT = Path.of("/data/training");
-    private static final List<FolderNames.Level> DEFAULT = FolderNames.DEFAULT_LEVELS;
+    private static final List<Level> DEFAULT = FolderNames.DEFAULT_LEVELS;
 
-    private static FolderNames.Label read(String rel, List<FolderNames.Level> levels) {
+    private static FolderNames.Label read(String rel, List<Level> levels) {
         return FolderNames.read(ROOT, ROOT.resolve(rel), levels);
     }
 
@@ -39,13 +40,13 @@ class FolderNamesTest {
 
     @Test
     void otherLevelOrders() {
-        List<FolderNames.Level> charFirst = FolderNames.parseLevels("character,n_faces");
+        List<Level> charFirst = FolderNames.parseLevels("character,n_faces");
         assertThat(read("Aoi+Hinata/2_faces/x.png", charFirst).names()).containsExactly("Aoi", "Hinata");
         assertThat(read("character_others/2_faces/x.png", charFirst).saysWho()).isFalse();
         assertThat(read("2_faces/x.png", charFirst).saysWho()).isFalse();
-        List<FolderNames.Level> countLast = FolderNames.parseLevels("face_height_ratio,n_characters,character");
+        List<Level> countLast = FolderNames.parseLevels("face_height_ratio,n_characters,character");
         assertThat(read("face_height_ratio_0-25/1_character/Aoi/x.png", countLast).names()).containsExactly("Aoi");
-        List<FolderNames.Level> countOnly = FolderNames.parseLevels("n_characters");
+        List<Level> countOnly = FolderNames.parseLevels("n_characters");
         assertThat(read("others/x.png", countOnly).names()).isEmpty();
         assertThat(read("1_character/x.png", countOnly).saysWho()).isFalse();
     }

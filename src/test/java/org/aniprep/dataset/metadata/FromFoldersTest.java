@@ -84,4 +84,35 @@ class FromFoldersTest {
         // the display name is kept where the folder spells it the way arrange does
         assertThat(keys(moved).characters()).containsExactly("KuraueHinata", "Mr. Tanaka");
     }
+
+    @Test
+    void readsTheTreeArrangeBuilt() throws IOException {
+        Path src = dir.resolve("frames");
+        Path two = SeedExample.write(src.resolve("EP04"), "yama_S2EP04_1");
+        Path solo = SeedExample.write(src.resolve("EP04"), "yama_S2EP04_2");
+        SidecarStore.update(solo, s -> s.put("classify", SeedExample.classify(List.of("Mr. Tanaka", "unknown"))));
+        assertThat(Main.run("metadata", "--src", src.toString(), "--count", "characters", "-q")).isZero();
+        Path dst = dir.resolve("training");
+        assertThat(Main.run("arrange", "--src", src.toString(), "--dst", dst.toString(), "--min-images-per-combination", "1",
+                "--no-report", "-q")).isZero();
+        Path arrangedTwo;
+        Path arrangedSolo;
+        try (var files = Files.walk(dst)) {
+            List<Path> pngs = files.filter(p -> p.toString().endsWith(".png")).toList();
+            arrangedTwo = pngs.stream().filter(p -> p.getFileName().toString().equals("yama_S2EP04_1.png")).findFirst().orElseThrow();
+            arrangedSolo = pngs.stream().filter(p -> p.getFileName().toString().equals("yama_S2EP04_2.png")).findFirst().orElseThrow();
+        }
+        assertThat(dst.relativize(arrangedTwo.getParent()).toString()).startsWith("2_characters/AobaKokona+KuraueHinata");
+        // nothing moved: the tree agrees with the records
+        assertThat(Main.run("metadata", "--src", dst.toString(), "--from-folders", "-q")).isZero();
+        assertThat(keys(arrangedTwo).characters()).containsExactly("KuraueHinata", "AobaKokona");
+        assertThat(keys(arrangedSolo).characters()).containsExactly("Mr. Tanaka");
+        // the user says the two-face frame is Hinata's alone
+        Path target = Files.createDirectories(dst.resolve("1_character/KuraueHinata")
+                .resolve(arrangedTwo.getParent().getFileName()));
+        Path moved = moveTo(arrangedTwo, target);
+        assertThat(Main.run("metadata", "--src", dst.toString(), "--from-folders", "-q")).isZero();
+        assertThat(keys(moved).characters()).containsExactly("KuraueHinata");
+        assertThat(keys(moved).count()).isEqualTo("1");
+    }
 }

@@ -159,4 +159,18 @@ class MetadataCommandTest {
         assertThat(keys(image).facepos()).hasSize(2);
         assertThat(keys(odd).characters()).containsExactly("Eileen");
     }
+
+    @Test
+    void namesWithSeparatorsStayNamesAndNeverBecomePaths() throws IOException {
+        Path image = image(dir.resolve("ep"), "n.png");
+        SidecarStore.update(image, s -> s.put("detect", faces(2)).put("classify", SeedExample.classify(List.of("../../etc/Aoi", "A\\B"))));
+        assertThat(Main.run("metadata", "--src", dir.resolve("ep").toString(), "-q")).isZero();
+        assertThat(keys(image).characters()).containsExactly("../../etc/Aoi", "A\\B");
+        assertThat(Main.run("caption", "--src", dir.resolve("ep").toString(), "-q")).isZero();
+        assertThat(Files.readString(dir.resolve("ep/n.txt"))).startsWith("2people, ../../etc/Aoi A\\B, anishot");
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList())
+                    .containsExactly("ep/.aniprep.lock", "ep/core_tags.json", "ep/n.json", "ep/n.png", "ep/n.txt");
+        }
+    }
 }

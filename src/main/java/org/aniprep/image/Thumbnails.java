@@ -1,6 +1,5 @@
-package org.aniprep.dedup;
+package org.aniprep.image;
 
-import org.aniprep.image.RgbImage;
 import org.aniprep.io.AtomicFiles;
 
 import javax.imageio.IIOImage;
@@ -12,11 +11,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Small JPEG previews for the HTML report (area-averaged, so line art does not alias). */
-final class Thumbnails {
+public final class Thumbnails {
     private Thumbnails() {
     }
 
-    static RgbImage fit(RgbImage img, int maxW, int maxH) {
+    public static RgbImage fit(RgbImage img, int maxW, int maxH) {
         double s = Math.min(1.0, Math.min((double) maxW / img.width(), (double) maxH / img.height()));
         int w = Math.max(1, (int) Math.round(img.width() * s));
         int h = Math.max(1, (int) Math.round(img.height() * s));
@@ -47,7 +46,7 @@ final class Thumbnails {
         return new RgbImage(w, h, out);
     }
 
-    static void writeJpeg(RgbImage img, Path file) throws IOException {
+    public static void writeJpeg(RgbImage img, Path file) throws IOException {
         AtomicFiles.writeVia(file, temp -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam p = writer.getDefaultWriteParam();

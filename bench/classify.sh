@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# aniprep classify: faces/s of each embedder (CCIP when it is on the machine) against a head-crop
+# baseline, clustering time for 10 000 faces against an all-pairs baseline; then the offline
+# embedder's accuracy and confusion table on real art for two seeds (docs/classify.md).
+# Usage: bench/classify.sh [scenes=40] [runs=3] [faces-to-cluster=10000] [--no-accuracy]
+source "$(dirname "$0")/common.sh"
+bench_java org.aniprep.bench.ClassifyBench "${1:-40}" "${2:-3}" "${3:-10000}"
+if [[ "${4:-}" != "--no-accuracy" ]]; then
+    for seed in 11 12; do
+        bench_java org.aniprep.character.OfflineAccuracyReport 120 "$seed"
+    done
+fi

@@ -1,0 +1,38 @@
+package org.aniprep.character;
+
+import org.aniprep.image.RgbImage;
+
+import java.util.List;
+
+/**
+ * Turns a face (and the hair around it) into a vector that identifies the character, and measures
+ * how different two such vectors are: same character ⇔ difference ≤ {@link #threshold()}.
+ * {@link #prepare} runs on worker threads (decode-side work), {@link #embed} on the calling thread
+ * in batches (model inference).
+ */
+public interface CharacterEmbedder {
+    /** Recorded in the sidecar; a cached embedding from another embedder is recomputed. */
+    String id();
+
+    double threshold();
+
+    int batchSize();
+
+    /** Thread-safe: the embedder's input for one face of an image. */
+    float[] prepare(RgbImage image, FaceBox face);
+
+    /** The embeddings of prepared inputs, in order. */
+    List<float[]> embed(List<float[]> prepared);
+
+    /** The difference of every {@code a} to every {@code b}: {@code [a.size()][b.size()]}. */
+    double[][] differences(List<float[]> a, List<float[]> b);
+
+    /** Length of an embedding (to check a cached one). */
+    int dims();
+
+    /**
+     * Whether clustering should compare embeddings by cosine distance (neural features) rather
+     * than by Euclidean distance (the offline signature, whose Euclidean distance is its difference).
+     */
+    boolean cosine();
+}

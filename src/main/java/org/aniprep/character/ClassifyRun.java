@@ -1,0 +1,201 @@
+package org.aniprep.character;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.detect.Detector;
+import org.aniprep.io.MediaFiles;
+import org.aniprep.io.SafePaths;
+import org.aniprep.sidecar.ClassifyInfo;
+import org.aniprep.sidecar.FloatVectors;
+import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.SidecarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code aniprep classify}: every face of every image under {@code src} gets the nearest reference
+ * character within the embedder's threshold, or {@code unknown}; the unknown faces (except those
+ * nearest a noise sink) are clustered and the clusters named; the {@code classify} section of each
+ * sidecar records it all, with the embeddings cached for the next run.
+ */
+public final class ClassifyRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyRun.class);
+
+    private final CharacterEmbedder embedder;
+    private final Supplier<Detector> detector;
+    private final ClassifyOptions options;
+    private final Problems problems;
+
+    /** Counts of one run, and the faces for the report and the export. */
+    public record Summary(int images, int faces, int named, int unknown, int clusters, int embedded, int detected) {
+    }
+
+    public ClassifyRun(CharacterEmbedder embedder, Supplier<Detector> detector, ClassifyOptions options, Problems problems) {
+        this.embedder = embedder;
+        this.detector = detector;
+        this.options = options;
+        this.problems = problems;
+    }
+
+    public Summary run() throws IOException {
+        List<ReferenceFolder.Entry> entries = new ArrayList<>();
+        if (options.refs() != null) {
+            entries.addAll(ReferenceFolder.scan(options.refs(), problems));
+        }
+        entries.addAll(ClusterExport.renamed(options.exportClusters(), problems));
+        References refs = References.load(entries, detector, embedder, problems);
+        List<ImageFaces> images = scan();
+        int detected = (int) images.stream().filter(i -> i.needsDetection).count();
+        if (detected > 0) {
+            LOG.info("{} image(s) have no detection results yet: detecting their faces first", detected);
+        }
+        int embedded = new Embedding(embedder, detector, problems).run(images);
+        List<ImageFaces.FaceItem> faces = new ArrayList<>();
+        images.stream().filter(i -> !i.failed).forEach(i -> faces.addAll(i.faces));
+        assign(faces, refs);
+        int clusters = cluster(images);
+        write(images);
+        int named = (int) faces.stream().filter(f -> f.character != null).count();
+        Summary s = new Summary(images.size(), faces.size(), named, faces.size() - named, clusters, embedded, detected);
+        ClassifyResult result = new ClassifyResult(options.src(), images, refs, embedder);
+        try {
+            LOG.info("report: {}", ClassifyReport.write(result, embedder.id(), embedder.threshold(), problems));
+        } catch (IOException e) {
+            problems.add(options.src().resolve(ClassifyReport.FILE), "cannot write the report (" + e.getMessage() + ")");
+        }
+        if (options.exportClusters() != null) {
+            new ClusterExport(options.exportClusters(), problems).write(result);
+        }
+        return s;
+    }
+
+    private List<ImageFaces> scan() throws IOException {
+        Set<Path> skip = new HashSet<>();
+        for (Path p : new Path[] {options.refs(), options.exportClusters()}) {
+            if (p != null) {
+                skip.add(p.toAbsolutePath().normalize());
+            }
+        }
+        List<Path> files = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skip);
+        List<ImageFaces> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(FaceScan.read(f, SidecarStore.read(f), embedder, options.overwrite()));
+            } catch (SidecarException e) {
+                problems.add(f, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Nearest reference face; its character when within the threshold (a noise sink: unknown and not clustered). */
+    private void assign(List<ImageFaces.FaceItem> faces, References refs) {
+        if (refs.isEmpty() || faces.isEmpty()) {
+            return;
+        }
+        double[][] d = embedder.differences(faces.stream().map(f -> f.embedding).toList(), refs.embeddings());
+        for (int i = 0; i < faces.size(); i++) {
+            int best = 0;
+            for (int j = 1; j < d[i].length; j++) {
+                if (d[i][j] < d[i][best]) {
+                    best = j;
+                }
+            }
+            Reference r = refs.faces().get(best);
+            ImageFaces.FaceItem f = faces.get(i);
+            f.distance = d[i][best];
+            f.nearest = r.character();
+            if (d[i][best] <= embedder.threshold()) {
+                if (r.noise()) {
+                    f.sink = true;
+                } else {
+                    f.character = r.character();
+                }
+            }
+        }
+    }
+
+    private int cluster(List<ImageFaces> images) {
+        List<ImageFaces.FaceItem> unknown = new ArrayList<>();
+        List<ClusterNamer.Member> members = new ArrayList<>();
+        for (ImageFaces img : images) {
+            for (ImageFaces.FaceItem f : img.failed ? List.<ImageFaces.FaceItem>of() : img.faces) {
+                if (f.character == null && !f.sink) {
+                    unknown.add(f);
+                    members.add(new ClusterNamer.Member(img.faces.size() == 1 ? img.tags : List.of(), f.hair, f.previousCluster));
+                }
+            }
+        }
+        long start = System.nanoTime();
+        List<float[]> vectors = unknown.stream().map(f -> f.embedding).toList();
+        int[] labels = new FaceClusterer(options.minCluster(), embedder).cluster(vectors);
+        List<Integer> order = new ArrayList<>(new LinkedHashSet<>(java.util.Arrays.stream(labels).boxed().toList()));
+        order.remove(Integer.valueOf(FaceClusterer.NOISE));
+        List<List<ClusterNamer.Member>> groups = new ArrayList<>();
+        for (int label : order) {
+            List<ClusterNamer.Member> g = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == label) {
+                    g.add(members.get(i));
+                }
+            }
+            groups.add(g);
+        }
+        List<String> names = ClusterNamer.name(groups);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != FaceClusterer.NOISE) {
+                unknown.get(i).cluster = names.get(order.indexOf(labels[i]));
+            }
+        }
+        LOG.info("{} unknown face(s): {} cluster(s) ({} ms)", unknown.size(), order.size(), (System.nanoTime() - start) / 1_000_000);
+        return order.size();
+    }
+
+    private void write(List<ImageFaces> images) {
+        try (Progress progress = Progress.start("classify: write", "img", images.size())) {
+            for (ImageFaces img : images) {
+                if (img.failed) {
+                    progress.step();
+                    continue;
+                }
+                List<ClassifyInfo.Face> faces = new ArrayList<>();
+                Set<String> characters = new LinkedHashSet<>();
+                for (ImageFaces.FaceItem f : img.faces) {
+                    if (f.embedding == null) {
+                        continue;
+                    }
+                    faces.add(new ClassifyInfo.Face(f.box.kind(), f.box.index(), f.box.box(),
+                            f.character == null ? ClassifyInfo.UNKNOWN : f.character, f.distance == null ? null : round(f.distance),
+                            f.nearest, f.cluster, f.hair, FloatVectors.encode(f.embedding)));
+                    if (f.character != null) {
+                        characters.add(f.character);
+                    }
+                }
+                ClassifyInfo info = new ClassifyInfo(embedder.id(), embedder.threshold(), List.copyOf(characters), faces);
+                try {
+                    SidecarStore.put(img.image, ClassifyInfo.SECTION, info);
+                } catch (SidecarException e) {
+                    problems.add(img.image, e.getMessage());
+                }
+                progress.step();
+            }
+        }
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1e5) / 1e5;
+    }
+
+    static String pathName(String displayName) {
+        return SafePaths.component(displayName, "character");
+    }
+}
