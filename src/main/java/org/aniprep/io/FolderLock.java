@@ -1,5 +1,8 @@
 package org.aniprep.io;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -32,8 +35,9 @@ public final class FolderLock implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger("aniprep");
 
-    /** The OS lock of a folder and who took it. */
+    /** The OS lock of a folder (null where the file system has none) and who took it. */
     private record Held(FileChannel channel, FileLock lock, String holder) {
     }
 
@@ -116,7 +120,9 @@ public final class FolderLock implements AutoCloseable {
             Held held = HELD.remove(folder);
             if (held != null) {
                 try {
-                    held.lock().release();
+                    if (held.lock() != null) {
+                        held.lock().release();
+                    }
                     held.channel().close();
                 } catch (IOException e) {
                     // closing the channel releases the lock in any case; the process exit would too
@@ -131,7 +137,15 @@ public final class FolderLock implements AutoCloseable {
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (IOException unsupported) {
+                // some network and FUSE file systems have no locks: say so, and write as before
+                LOG.warn("{}: this file system does not lock files ({}); nothing stops a second aniprep run from writing "
+                        + "here at the same time", real, IoErrors.describe(unsupported));
+                return new Held(ch, null, "pid " + ProcessHandle.current().pid() + ", " + command);
+            }
             if (lock == null) {
                 String holder = describe(readHolder(ch));
                 if (!wait) {

@@ -47,15 +47,7 @@ class DedupCrashTest {
     @BeforeAll
     static void scenes() throws IOException {
         pristine = shared.resolve("pristine");
-        RgbImage cave = AnimeScenes.scene("bg_cave.jpg", 0, Actor.at("eileen_happy", MID));
-        RgbImage street = AnimeScenes.scene("bg_washington.jpg", 0, Actor.at("lucy_happy", MID));
-        RgbImage house = AnimeScenes.scene("bg_whitehouse.jpg", 0, Actor.at("eileen_vhappy", MID - 120));
-        int i = 0;
-        for (RgbImage scene : List.of(cave, street, house)) {
-            AnimeScenes.writeJpeg(scene, pristine.resolve("ep1/f0" + (++i) + ".jpg"), 0.92f);
-            AnimeScenes.writeJpeg(scene, pristine.resolve("ep1/f0" + (++i) + ".jpg"), 0.6f);
-            AnimeScenes.writePng(scene, pristine.resolve("ep2/f0" + i + ".png"));
-        }
+        writeScenes(pristine);
         Path ref = copy(pristine, shared.resolve("reference"));
         var counter = JournalFaults.count();
         assertThat(Main.run(args(ref))).isZero();
@@ -117,6 +109,18 @@ class DedupCrashTest {
             } else {
                 assertThat(after).as("disk full from operation %d", k).isEqualTo(reference);
             }
+        }
+    }
+
+    static void writeScenes(Path dir) throws IOException {
+        RgbImage cave = AnimeScenes.scene("bg_cave.jpg", 0, Actor.at("eileen_happy", MID));
+        RgbImage street = AnimeScenes.scene("bg_washington.jpg", 0, Actor.at("lucy_happy", MID));
+        RgbImage house = AnimeScenes.scene("bg_whitehouse.jpg", 0, Actor.at("eileen_vhappy", MID - 120));
+        int i = 0;
+        for (RgbImage scene : List.of(cave, street, house)) {
+            AnimeScenes.writeJpeg(scene, dir.resolve("ep1/f0" + (++i) + ".jpg"), 0.92f);
+            AnimeScenes.writeJpeg(scene, dir.resolve("ep1/f0" + (++i) + ".jpg"), 0.6f);
+            AnimeScenes.writePng(scene, dir.resolve("ep2/f0" + i + ".png"));
         }
     }
 

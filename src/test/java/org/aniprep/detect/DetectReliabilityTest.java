@@ -93,4 +93,21 @@ class DetectReliabilityTest {
         assertThat(Main.run("detect", "--src", src.toString(), "-q")).isZero();
         assertThat(stale).doesNotExist();
     }
+
+    @Test
+    void theFailedCountIsTheNumberOfProblemLines() throws Exception {
+        Files.writeString(src.resolve("EP01/broken.png"), "not a png");
+        Files.copy(src.resolve("EP01/one.png"), src.resolve("EP01/two.png"));
+        Files.writeString(src.resolve("EP01/two.json"), "{\"schema\":2,");
+        Files.write(src.resolve("EP01/empty.png"), new byte[0]);
+        org.aniprep.console.Problems problems = new org.aniprep.console.Problems();
+        DetectorFactory factory = new DetectorFactory(new org.aniprep.model.ModelResolver(
+                org.aniprep.model.ModelSettings.fromEnvironment(true, org.aniprep.model.Device.CPU)));
+        try (DetectorSet set = new DetectorSet(factory.face(DetectorFactory.CASCADE), null, null)) {
+            DetectRun.Summary s = new DetectRun(set, new DetectOptions(src, null, CropKind.NONE, src.resolve("_crops"), false, 8),
+                    problems).run();
+            assertThat(s.failed()).isEqualTo(problems.count()).isEqualTo(3);
+            assertThat(s.detected()).isEqualTo(1);
+        }
+    }
 }
