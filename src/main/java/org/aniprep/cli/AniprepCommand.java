@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 ModelsCommand.class,
                 TagCommand.class,
                 DetectCommand.class,
+                FilterCommand.class,
                 ClassifyCommand.class,
                 MetadataCommand.class,
                 CaptionCommand.class,

@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Thumbnails;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.image.ImageLoader;

@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Sharpness;
 import org.aniprep.console.Problems;
 import org.aniprep.extract.EpisodePlan;
 import org.aniprep.extract.FrameGate;

@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.LumaPlane;
 import org.aniprep.image.RgbImage;
 
 /** Small float planes made from an image: luma or chroma, shrunk by area averaging. */
@@ -11,7 +12,7 @@ final class GreyPlane {
 
     /** Pillow's {@code convert("L")}: ITU-R 601 luma with its fixed-point rounding. */
     static int luma(int r, int g, int b) {
-        return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+        return LumaPlane.luma(r, g, b);
     }
 
     /**

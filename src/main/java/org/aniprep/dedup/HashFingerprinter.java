@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Sharpness;
 import org.aniprep.image.RgbImage;
 import org.aniprep.sidecar.DedupInfo;
 

@@ -37,7 +37,10 @@ final class DedupStep {
     static DemoStep.Report report(DemoStep.Context c) {
         DemoLayout layout = c.layout();
         List<Path> kept = DemoSteps.images(layout.frames(), true);
-        List<Path> removed = DemoSteps.images(layout.removed(), true);
+        // only dedup's: the filter step moves its rejected frames to _removed/ too
+        List<Path> removed = DemoSteps.images(layout.removed(), true).stream()
+                .filter(r -> DemoSteps.section(r, DedupInfo.SECTION, DedupInfo.class).map(d -> d.kept() != null).orElse(false))
+                .toList();
         long groups = kept.stream().map(f -> DemoSteps.section(f, DedupInfo.SECTION, DedupInfo.class))
                 .filter(d -> d.map(i -> i.groupSize() != null && i.groupSize() > 1).orElse(false)).count();
         // group (kept frame, relative to frames/) → episodes of its members; episode = first folder of the path

@@ -25,8 +25,8 @@ public final class DemoSteps {
     }
 
     public static List<DemoStep> all() {
-        return List.of(ExtractStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP, ClassifyStep.STEP, MetadataStep.STEP,
-                CaptionStep.STEP, ArrangeStep.STEP, BalanceStep.STEP);
+        return List.of(ExtractStep.STEP, FilterStep.STEP, DedupStep.STEP, DetectStep.STEP, TagStep.STEP, ClassifyStep.STEP,
+                MetadataStep.STEP, CaptionStep.STEP, ArrangeStep.STEP, BalanceStep.STEP);
     }
 
     /** Episode folders under {@code dir}: sub-folders except hidden ones and aniprep's own ({@code _removed}, ...). */

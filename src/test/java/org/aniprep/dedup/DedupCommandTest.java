@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Sharpness;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.aniprep.cli.Main;
 import org.aniprep.image.RgbImage;

@@ -1,5 +1,6 @@
 package org.aniprep.dedup;
 
+import org.aniprep.image.Sharpness;
 import org.aniprep.cli.Main;
 import org.aniprep.image.ImageLoader;
 import org.aniprep.image.RgbImage;

@@ -1,6 +1,4 @@
-package org.aniprep.dedup;
-
-import org.aniprep.image.RgbImage;
+package org.aniprep.image;
 
 /**
  * Sharpness as the variance of the Laplacian (4-neighbour kernel [0 1 0; 1 -4 1; 0 1 0]) of the
@@ -11,16 +9,16 @@ public final class Sharpness {
     }
 
     public static double varianceOfLaplacian(RgbImage img) {
-        int w = img.width();
-        int h = img.height();
+        return varianceOfLaplacian(LumaPlane.of(img));
+    }
+
+    public static double varianceOfLaplacian(LumaPlane plane) {
+        int w = plane.width();
+        int h = plane.height();
         if (w < 3 || h < 3) {
             return 0;
         }
-        int[] luma = new int[w * h];
-        byte[] px = img.rgb();
-        for (int i = 0, p = 0; i < luma.length; i++, p += 3) {
-            luma[i] = GreyPlane.luma(px[p] & 0xff, px[p + 1] & 0xff, px[p + 2] & 0xff);
-        }
+        int[] luma = plane.luma();
         long sum = 0;
         long sumSq = 0;
         for (int y = 1; y < h - 1; y++) {

@@ -1,0 +1,178 @@
+package org.aniprep.filter;
+
+import org.aniprep.console.Problems;
+import org.aniprep.console.Progress;
+import org.aniprep.image.ImageLoader;
+import org.aniprep.image.RgbImage;
+import org.aniprep.io.MediaFiles;
+import org.aniprep.model.BatchPipeline;
+import org.aniprep.sidecar.DedupInfo;
+import org.aniprep.sidecar.FilterInfo;
+import org.aniprep.sidecar.FrameSource;
+import org.aniprep.sidecar.Sidecar;
+import org.aniprep.sidecar.SidecarException;
+import org.aniprep.sidecar.SidecarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code aniprep filter}: measures every frame (worker threads decode and measure while the text
+ * detector runs on the previous batch), judges each against its episode in time order, records the
+ * {@code filter} section, writes the report, then moves the rejected frames to {@code _removed/}.
+ * Run it holding the folder's lock ({@code cli.LockOptions}): it writes every sidecar, also with
+ * {@code --action report}.
+ */
+public final class FilterRun {
+    private static final Logger LOG = LoggerFactory.getLogger(FilterRun.class);
+
+    /** What a run found and did. */
+    public record Result(int frames, int dropped, int flaggedKept, int moved, Map<Reason, Integer> byReason, Path report) {
+    }
+
+    private final FilterOptions options;
+    private final TextDetector textDetector;
+    private final Problems problems;
+    private final FrameChecks frameChecks = FrameChecks.defaults();
+    private final SequenceChecks sequenceChecks = new SequenceChecks(SequenceChecks.Settings.DEFAULT, frameChecks);
+    private final ImageLoader loader = new ImageLoader();
+
+    /** @param textDetector null with {@code --text off} */
+    public FilterRun(FilterOptions options, TextDetector textDetector, Problems problems) {
+        this.options = options;
+        this.textDetector = textDetector;
+        this.problems = problems;
+    }
+
+    public Result run() throws IOException {
+        Path root = options.src().toAbsolutePath().normalize();
+        List<Frame> frames = read(root, MediaFiles.images(root, problems::add));
+        measure(frames);
+        List<Frame> measured = frames.stream().filter(Frame::measured).toList();
+        for (List<Frame> episode : Sequences.of(measured)) {
+            sequenceChecks.score(episode);
+        }
+        Verdicts verdicts = new Verdicts(frameChecks, sequenceChecks.settings(), options);
+        List<FilterReport.Entry> entries = new ArrayList<>();
+        List<Frame> rejected = new ArrayList<>();
+        Map<Reason, Integer> byReason = new EnumMap<>(Reason.class);
+        int dropped = 0;
+        int flagged = 0;
+        for (Frame f : measured) {
+            FilterInfo info = verdicts.record(f);
+            if (save(f, info)) {
+                entries.add(new FilterReport.Entry(f.file, f.relative, info));
+                if (info.dropped()) {
+                    rejected.add(f);
+                    dropped++;
+                    byReason.merge(Reason.of(info.reason()), 1, Integer::sum);
+                } else if (info.hits() != null) {
+                    flagged++;
+                }
+            }
+        }
+        Path report = options.reportFile().toAbsolutePath();
+        new FilterReport(loader, problems).write(report, entries, measured.size(), options);
+        LOG.info("{} frame(s): {} rejected ({}), {} flagged and kept; report: {}", measured.size(), dropped,
+                describe(byReason), flagged, report);
+        int moved = 0;
+        if (options.action() == FilterOptions.Action.move) {
+            RemovedFrames removed = new RemovedFrames(root, problems);
+            moved = removed.move(rejected);
+            LOG.info("{} rejected frame(s) moved to {} with their sidecars (move them back to undo)", moved, removed.folder());
+        }
+        return new Result(measured.size(), dropped, flagged, moved, byReason, report);
+    }
+
+    private List<Frame> read(Path root, List<Path> images) {
+        List<Frame> frames = new ArrayList<>();
+        for (Path image : images) {
+            try {
+                Sidecar s = SidecarStore.read(image);
+                FrameSource source = s.get(FrameSource.SECTION, FrameSource.class).orElse(null);
+                Double sharpness = s.get(DedupInfo.SECTION, DedupInfo.class).map(DedupInfo::sharpness)
+                        .filter(v -> v > 0).orElse(null);
+                FilterInfo.Text text = s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::text).orElse(null);
+                frames.add(new Frame(image, root.relativize(image).toString().replace('\\', '/'), source, sharpness, text));
+            } catch (SidecarException e) {
+                problems.add(image, e.getMessage());
+            }
+        }
+        return frames;
+    }
+
+    /** One frame decoded and measured, with its text detector input when it still needs detecting. */
+    private record Prepared(FrameScores scores, int width, int height, TextDetector.Input textInput) {
+    }
+
+    private record Measured(FrameScores scores, FilterInfo.Text text) {
+    }
+
+    private void measure(List<Frame> frames) {
+        int batch = textDetector == null ? 8 : textDetector.batchSize();
+        try (Progress progress = Progress.start("filter", "img", frames.size())) {
+            BatchPipeline.run(frames, BatchPipeline.Options.forBatch(batch), this::prepare, this::infer,
+                    (frame, m) -> {
+                        frame.scores = m.scores();
+                        frame.text = m.text() != null ? m.text()
+                                : textDetector != null && frame.cachedText != null ? textDetector.classify(frame.cachedText) : null;
+                        progress.step();
+                    },
+                    (frame, error) -> {
+                        problems.add(frame.file, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+                        progress.step();
+                    });
+        }
+    }
+
+    private Prepared prepare(Frame f) throws IOException {
+        RgbImage img = loader.load(f.file);
+        FrameScores scores = f.knownSharpness != null ? FrameChecks.measure(img, f.knownSharpness) : FrameChecks.measure(img);
+        TextDetector.Input input = null;
+        if (textDetector != null && !textDetector.hasResult(f.cachedText, img.width(), img.height())) {
+            input = textDetector.prepare(img);
+        }
+        return new Prepared(scores, img.width(), img.height(), input);
+    }
+
+    private List<Measured> infer(List<Prepared> batch) {
+        List<TextDetector.Input> inputs = batch.stream().map(Prepared::textInput).filter(i -> i != null).toList();
+        List<FilterInfo.Text> found = inputs.isEmpty() ? List.of() : textDetector.detect(inputs);
+        List<Measured> out = new ArrayList<>();
+        int k = 0;
+        for (Prepared p : batch) {
+            out.add(new Measured(p.scores(), p.textInput() == null ? null : found.get(k++)));
+        }
+        return out;
+    }
+
+    /** Writes the section when it changed; false when the sidecar could not be written (reported). */
+    private boolean save(Frame f, FilterInfo info) {
+        try {
+            boolean same = SidecarStore.read(f.file).get(FilterInfo.SECTION, FilterInfo.class).map(info::equals).orElse(false);
+            if (!same) {
+                SidecarStore.put(f.file, FilterInfo.SECTION, info);
+            }
+            f.verdict = info;
+            return true;
+        } catch (SidecarException e) {
+            problems.add(f.file, e.getMessage());
+            return false;
+        }
+    }
+
+    private static String describe(Map<Reason, Integer> byReason) {
+        if (byReason.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((r, n) -> parts.add(r.id() + " " + n));
+        return String.join(", ", parts);
+    }
+}

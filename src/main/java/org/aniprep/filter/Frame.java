@@ -1,0 +1,38 @@
+package org.aniprep.filter;
+
+import org.aniprep.sidecar.FilterInfo;
+import org.aniprep.sidecar.FrameSource;
+
+import java.nio.file.Path;
+
+/**
+ * One image under judgement: where it is, its place in time (from its {@code source} section, when
+ * it has one), what the single-frame measures found and, once the sequence checks ran, their scores.
+ */
+final class Frame {
+    final Path file;
+    final String relative;
+    final FrameSource source;
+    final Double knownSharpness;
+    final FilterInfo.Text cachedText;
+    FrameScores scores;
+    FilterInfo.Text text;
+    Integer shot;
+    Double flash;
+    Double fade;
+    String fadeTowards;
+    Double sharpnessRatio;
+    FilterInfo verdict;
+
+    Frame(Path file, String relative, FrameSource source, Double knownSharpness, FilterInfo.Text cachedText) {
+        this.file = file;
+        this.relative = relative;
+        this.source = source;
+        this.knownSharpness = knownSharpness;
+        this.cachedText = cachedText;
+    }
+
+    boolean measured() {
+        return scores != null;
+    }
+}

@@ -1,0 +1,135 @@
+package org.aniprep.filter;
+
+import org.aniprep.image.LumaPlane;
+import org.aniprep.image.RgbImage;
+import org.aniprep.model.ModelResolver;
+import org.aniprep.model.ModelSpec;
+import org.aniprep.model.OnnxModel;
+import org.aniprep.model.OnnxSessions;
+import org.aniprep.model.ResolvedModel;
+import org.aniprep.sidecar.FilterInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds text in frames with the PP-OCRv4 detector ({@link TextModels}) and says what it is
+ * ({@link TextLayout}). Preprocessing ({@link TextPreprocessor}) runs on the caller's worker thread,
+ * the session on batches of frames of one size, post-processing ({@link DbPostProcess}) after it.
+ */
+public final class TextDetector {
+    /** A frame ready for the detector: its tensor and the luma of the resized frame (for the background check). */
+    public record Input(float[] tensor, int width, int height, int frameWidth, int frameHeight, LumaPlane resized) {
+    }
+
+    private static final int BATCH = 4;
+
+    private final ModelSpec spec;
+    private final OnnxModel model;
+    private final String source;
+    private final TextPreprocessor preprocessor;
+    private final DbPostProcess post;
+    private final TextLayout layout = new TextLayout(TextLayout.Settings.DEFAULT);
+
+    TextDetector(ModelSpec spec, OnnxModel model, String source) {
+        this.spec = spec;
+        this.model = model;
+        this.source = source;
+        this.preprocessor = new TextPreprocessor(spec);
+        this.post = new DbPostProcess(spec);
+    }
+
+    /** Opens the built-in detector from the usual places (model folders, caches, the copy inside aniprep). */
+    public static TextDetector open(ModelResolver resolver) {
+        ResolvedModel r = resolver.resolve(TextModels.SPEC);
+        return new TextDetector(r.spec(), OnnxSessions.open(r.modelPath(), resolver.settings().device()), r.source());
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    /** Where the model file was found, in words. */
+    public String source() {
+        return source;
+    }
+
+    public OnnxModel model() {
+        return model;
+    }
+
+    int batchSize() {
+        return BATCH;
+    }
+
+    /** True when {@code cached} is this detector's result for a frame of this size (nothing to redo). */
+    boolean hasResult(FilterInfo.Text cached, int width, int height) {
+        return cached != null && id().equals(cached.model()) && cached.width() == width && cached.height() == height;
+    }
+
+    public Input prepare(RgbImage frame) {
+        RgbImage small = preprocessor.resized(frame);
+        return new Input(preprocessor.tensor(small), small.width(), small.height(), frame.width(), frame.height(),
+                LumaPlane.of(small));
+    }
+
+    /** One frame, start to finish. */
+    public FilterInfo.Text detect(RgbImage frame) {
+        return detect(List.of(prepare(frame))).get(0);
+    }
+
+    /** Results in input order; consecutive inputs of one size share a session run. */
+    public List<FilterInfo.Text> detect(List<Input> inputs) {
+        List<FilterInfo.Text> out = new ArrayList<>();
+        int start = 0;
+        while (start < inputs.size()) {
+            Input first = inputs.get(start);
+            int end = start + 1;
+            while (end < inputs.size() && inputs.get(end).width() == first.width() && inputs.get(end).height() == first.height()) {
+                end++;
+            }
+            List<Input> run = inputs.subList(start, end);
+            List<float[]> maps = model.runBatch(spec.inputName(), run.stream().map(Input::tensor).toList(),
+                    new long[]{3, first.height(), first.width()}, spec.outputName());
+            for (int k = 0; k < run.size(); k++) {
+                out.add(describe(run.get(k), maps.get(k)));
+            }
+            start = end;
+        }
+        return out;
+    }
+
+    /** The text boxes of one probability map, in frame pixels. */
+    List<TextBox> boxes(Input in, float[] map) {
+        return post.boxes(map, in.width(), in.height(), in.frameWidth(), in.frameHeight());
+    }
+
+    private FilterInfo.Text describe(Input in, float[] map) {
+        List<TextBox> boxes = boxes(in, map);
+        double sx = (double) in.width() / in.frameWidth();
+        double sy = (double) in.height() / in.frameHeight();
+        List<TextBox> onResized = boxes.stream()
+                .map(b -> new TextBox(b.x0() * sx, b.y0() * sy, b.x1() * sx, b.y1() * sy, b.score())).toList();
+        double background = Math.round(TextLayout.backgroundDetail(in.resized(), onResized) * 100) / 100.0;
+        List<List<Double>> recorded = new ArrayList<>();
+        for (TextBox b : boxes) {
+            recorded.add(List.of(r4(b.x0() / in.frameWidth()), r4(b.y0() / in.frameHeight()), r4(b.x1() / in.frameWidth()),
+                    r4(b.y1() / in.frameHeight()), r4(b.score())));
+        }
+        return classify(new FilterInfo.Text(id(), TextLayout.NONE, 0, recorded, background, in.frameWidth(), in.frameHeight()));
+    }
+
+    /** The recorded boxes judged again (the layout rules are cheap; finding the boxes is not). */
+    FilterInfo.Text classify(FilterInfo.Text found) {
+        int w = found.width();
+        int h = found.height();
+        List<TextBox> boxes = found.boxes().stream()
+                .map(b -> new TextBox(b.get(0) * w, b.get(1) * h, b.get(2) * w, b.get(3) * h, b.get(4))).toList();
+        TextLayout.Layout l = layout.classify(boxes, w, h, found.background());
+        return new FilterInfo.Text(found.model(), l.name(), l.lines(), found.boxes(), found.background(), w, h);
+    }
+
+    private static double r4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}
