@@ -23,29 +23,11 @@ record ColourMode(double l, double a, double b, double share) {
         for (int k = 0; k < count; k++) {
             hist[bin(lab, cells[k] * 3)]++;
         }
-        int best = -1;
-        int bestMass = -1;
-        for (int il = 0; il < BL; il++) {
-            for (int ia = 0; ia < BC; ia++) {
-                for (int ib = 0; ib < BC; ib++) {
-                    int mass = 0;
-                    for (int dl = -1; dl <= 1; dl++) {
-                        for (int da = -1; da <= 1; da++) {
-                            for (int db = -1; db <= 1; db++) {
-                                int l = il + dl;
-                                int a = ia + da;
-                                int b = ib + db;
-                                if (l >= 0 && l < BL && a >= 0 && a < BC && b >= 0 && b < BC) {
-                                    mass += hist[(l * BC + a) * BC + b];
-                                }
-                            }
-                        }
-                    }
-                    if (mass > bestMass) {
-                        bestMass = mass;
-                        best = (il * BC + ia) * BC + ib;
-                    }
-                }
+        int[] mass = boxSum3(hist);
+        int best = 0;
+        for (int i = 1; i < mass.length; i++) {
+            if (mass[i] > mass[best]) {
+                best = i;
             }
         }
         // start from the mean of the cells in the densest neighbourhood, then mean-shift
@@ -92,6 +74,31 @@ record ColourMode(double l, double a, double b, double share) {
             b = sb / inside;
         }
         return new ColourMode(l, a, b, inside / (double) count);
+    }
+
+    /** Each bin's mass summed over its 3×3×3 neighbourhood (separable: one pass per axis). */
+    private static int[] boxSum3(int[] h) {
+        int[] a = h;
+        int[] strides = {BC * BC, BC, 1};
+        int[] sizes = {BL, BC, BC};
+        for (int axis = 0; axis < 3; axis++) {
+            int[] out = new int[a.length];
+            int stride = strides[axis];
+            int size = sizes[axis];
+            for (int i = 0; i < a.length; i++) {
+                int pos = (i / stride) % size;
+                int s = a[i];
+                if (pos > 0) {
+                    s += a[i - stride];
+                }
+                if (pos < size - 1) {
+                    s += a[i + stride];
+                }
+                out[i] = s;
+            }
+            a = out;
+        }
+        return a;
     }
 
     boolean near(float[] lab, int i, double radius) {

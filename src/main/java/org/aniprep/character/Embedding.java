@@ -67,8 +67,10 @@ final class Embedding {
         for (ImageFaces.FaceItem f : img.faces) {
             if (f.embedding == null) {
                 todo.add(f);
-                inputs.add(embedder.prepare(pixels, f.box));
-                f.hair = ColourNames.hair(OfflineSignature.of(pixels, f.box).hair());
+                // the signature names the hair colour for clusters; the offline embedder's input is that same signature
+                OfflineSignature.Signature sig = OfflineSignature.of(pixels, f.box);
+                inputs.add(embedder instanceof OfflineEmbedder ? sig.vector() : embedder.prepare(pixels, f.box));
+                f.hair = ColourNames.hair(sig.hair());
             }
         }
         return new Prepared(img, todo, inputs);

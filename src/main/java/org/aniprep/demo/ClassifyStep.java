@@ -91,7 +91,8 @@ final class ClassifyStep {
         Path html = layout.reports().resolve("classify.html");
         lines.add("every character and cluster as a contact sheet: " + layout.show(html));
         lines.add("clusters exported to " + layout.show(layout.clusters()) + ": rename a folder to a name and run the demo again");
-        List<Path> look = new ArrayList<>(List.of(html, layout.refs()));
+        List<Path> look = new ArrayList<>(List.of(html));
+        DemoSteps.episodeFolders(layout.refs()).forEach(look::add);
         DemoSteps.episodeFolders(layout.clusters()).forEach(look::add);
         return new DemoStep.Report(lines, look);
     }
