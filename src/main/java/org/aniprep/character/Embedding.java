@@ -27,7 +27,7 @@ final class Embedding {
     private final Problems problems;
     private final ImageLoader loader = new ImageLoader();
 
-    private record Prepared(ImageFaces image, List<ImageFaces.FaceItem> todo, List<float[]> inputs) {
+    private record Prepared(ImageFaces image, List<ImageFaces.FaceItem> pending, List<float[]> inputs) {
     }
 
     Embedding(CharacterEmbedder embedder, Supplier<Detector> detector, Problems problems) {
@@ -62,18 +62,18 @@ final class Embedding {
         if (img.needsDetection) {
             detectAndRecord(img, pixels);
         }
-        List<ImageFaces.FaceItem> todo = new ArrayList<>();
+        List<ImageFaces.FaceItem> pending = new ArrayList<>();
         List<float[]> inputs = new ArrayList<>();
         for (ImageFaces.FaceItem f : img.faces) {
             if (f.embedding == null) {
-                todo.add(f);
+                pending.add(f);
                 // the signature names the hair colour for clusters; the offline embedder's input is that same signature
                 OfflineSignature.Signature sig = OfflineSignature.of(pixels, f.box);
                 inputs.add(embedder instanceof OfflineEmbedder ? sig.vector() : embedder.prepare(pixels, f.box));
                 f.hair = ColourNames.hair(sig.hair());
             }
         }
-        return new Prepared(img, todo, inputs);
+        return new Prepared(img, pending, inputs);
     }
 
     private void detectAndRecord(ImageFaces img, RgbImage pixels) {
@@ -101,10 +101,10 @@ final class Embedding {
         List<Integer> counts = new ArrayList<>();
         int k = 0;
         for (Prepared p : batch) {
-            for (ImageFaces.FaceItem f : p.todo()) {
+            for (ImageFaces.FaceItem f : p.pending()) {
                 f.embedding = out.get(k++);
             }
-            counts.add(p.todo().size());
+            counts.add(p.pending().size());
         }
         return counts;
     }
