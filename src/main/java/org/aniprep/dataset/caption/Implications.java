@@ -131,11 +131,11 @@ public final class Implications {
 
     private static Set<String> closure(String tag, Map<String, Set<String>> direct) {
         Set<String> out = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(direct.getOrDefault(tag, Set.of()));
-        while (!todo.isEmpty()) {
-            String t = todo.pop();
+        Deque<String> pending = new ArrayDeque<>(direct.getOrDefault(tag, Set.of()));
+        while (!pending.isEmpty()) {
+            String t = pending.pop();
             if (!t.equals(tag) && out.add(t)) {
-                todo.addAll(direct.getOrDefault(t, Set.of()));
+                pending.addAll(direct.getOrDefault(t, Set.of()));
             }
         }
         return out;
