@@ -1,5 +1,6 @@
 package org.aniprep.cli;
 
+import org.aniprep.pipeline.ModelOptions;
 import org.aniprep.character.CcipEmbedder;
 import org.aniprep.character.CcipModels;
 import org.aniprep.character.CharacterEmbedder;

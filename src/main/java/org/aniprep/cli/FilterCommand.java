@@ -1,5 +1,6 @@
 package org.aniprep.cli;
 
+import org.aniprep.pipeline.ModelOptions;
 import org.aniprep.console.Problems;
 import org.aniprep.filter.FilterOptions;
 import org.aniprep.filter.FilterRun;

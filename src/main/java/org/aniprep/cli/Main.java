@@ -28,7 +28,7 @@ public final class Main {
             if (Boolean.getBoolean("aniprep.debug")) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return ex instanceof UsageException || ex instanceof FolderLock.LockedException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
+            return ex instanceof org.aniprep.pipeline.BadOptions || ex instanceof FolderLock.LockedException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
         });
         return cl.execute(args);
     }

@@ -1,5 +1,6 @@
 package org.aniprep.cli;
 
+import org.aniprep.pipeline.ModelOptions;
 import org.aniprep.console.ExitCodes;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelFile;

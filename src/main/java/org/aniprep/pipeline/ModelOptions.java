@@ -1,10 +1,10 @@
-package org.aniprep.cli;
+package org.aniprep.pipeline;
 
 import org.aniprep.model.Device;
 import org.aniprep.model.ModelSettings;
 import picocli.CommandLine.Option;
 
-/** Options of every command that runs or fetches models. */
+/** Options of every stage (and command) that runs or fetches models: a picocli mixin. */
 public final class ModelOptions {
     @Option(names = "--offline", description = "Never download; use only local model files (also HF_HUB_OFFLINE=1).")
     boolean offline;
