@@ -37,6 +37,14 @@ public interface Stage<O> {
      */
     List<String> layoutArgs(RunLayout layout);
 
+    /**
+     * Where {@code aniprep run} wants another default than the command alone (e.g. extract's streaming
+     * dedup on), as command-line arguments; the config and command line can still change them.
+     */
+    default List<String> runDefaults() {
+        return List.of();
+    }
+
     /** Checks options that parsing cannot (ranges, combinations, folders that must exist); throws {@link BadOptions}. */
     default void check(O options) {
     }
