@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Another JVM running a main class of the test classpath: for what needs a second OS process (file
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private Thread reader;
 
     private JavaProcess(Process process) {
         this.process = process;
@@ -57,6 +60,32 @@ public final class JavaProcess implements AutoCloseable {
         throw new IllegalStateException("process ended before printing " + List.of(markers) + "; output:\n" + String.join("\n", lines));
     }
 
+    /**
+     * From now on the output is read on a thread of its own, each line handed to {@code onLine}: the
+     * process never blocks on a full pipe while the caller waits for something else (a timer before
+     * {@link #kill}). {@link #waitFor} and {@link #output} still see every line.
+     */
+    public void readInBackground(Consumer<String> onLine) {
+        reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                    onLine.accept(line);
+                }
+            } catch (IOException e) {
+                // the pipe closes when the process is killed
+            }
+        }, "output of pid " + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL, as {@code kill -9}: no shutdown hooks, no finally blocks. Waits until it is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -65,13 +94,23 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Waits for the end and returns the exit code; the rest of the output is in {@link #output}. */
     public int waitFor() throws IOException, InterruptedException {
-        String line;
-        while ((line = out.readLine()) != null) {
-            lines.add(line);
+        return waitFor(120);
+    }
+
+    /** As {@link #waitFor()}, failing when the process has not ended after {@code seconds}. */
+    public int waitFor(long seconds) throws IOException, InterruptedException {
+        if (reader == null) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
         }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("process did not end; output:\n" + String.join("\n", lines));
+            throw new IllegalStateException("process did not end; output:\n" + output());
+        }
+        if (reader != null) {
+            reader.join(TimeUnit.SECONDS.toMillis(30));
         }
         return process.exitValue();
     }
@@ -81,7 +120,9 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     public String output() {
-        return String.join("\n", lines);
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
     }
 
     @Override
