@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -77,9 +76,7 @@ public final class DedupStage implements Stage<DedupStage.Options> {
     /** The folder, a run that would do nothing, and the threshold when given (the embedding model's own is checked in {@link #run}). */
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + " is not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         if (o.noReport && o.action == DedupOptions.Action.REPORT) {
             throw new BadOptions("--action report with --no-report would do nothing");
         }

@@ -132,9 +132,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
      */
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + " is not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         parse(o.format, FrameEncoder::of);
         if (o.prefix != null && SafePaths.component(o.prefix, "").isEmpty()) {
             throw new BadOptions("--prefix '" + o.prefix + "' leaves nothing for a file name (it needs a letter or digit), "

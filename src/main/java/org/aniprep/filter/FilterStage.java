@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +69,7 @@ public final class FilterStage implements Stage<FilterStage.Options> {
 
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + " is not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
     }
 
     /** The text detector, unless {@code --text off}. */
