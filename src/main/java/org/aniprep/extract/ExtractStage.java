@@ -30,7 +30,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
 
     /** {@code aniprep extract}'s options (and {@code extract.*} in a run config). */
     public static final class Options {
-        @Option(names = "--src", required = true, paramLabel = "DIR", description = "Folder with the videos.")
+        @Option(names = "--src", required = true, paramLabel = "DIR", description = "Folder with the videos (or one video file).")
         public Path src;
 
         @Option(names = "--dst", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -127,12 +127,15 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
     }
 
     /**
-     * Everything that can be told before any work: the folders, the format, prefix, crop, the
-     * mpdecimate parameters (checked with FFmpeg itself), the dedup options, and that there are videos.
+     * Everything that can be told before any work: the source (a folder, or one video file as
+     * {@code aniprep run --src} takes), the format, prefix, crop, the mpdecimate parameters (checked
+     * with FFmpeg itself), the dedup options, and that there are videos.
      */
     @Override
     public void check(Options o) {
-        BadOptions.requireFolder("--src", o.src);
+        if (!Files.isDirectory(o.src) && !Files.isRegularFile(o.src)) {
+            throw new BadOptions("--src " + o.src + " is not a folder (or a video file)");
+        }
         parse(o.format, FrameEncoder::of);
         if (o.prefix != null && SafePaths.component(o.prefix, "").isEmpty()) {
             throw new BadOptions("--prefix '" + o.prefix + "' leaves nothing for a file name (it needs a letter or digit), "
@@ -193,7 +196,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
         LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), o.src, o.dst,
                 options.selection().describe(), options.encoder().extension(), options.jobs());
         Extractor.Summary s = extractor.run(videos, context.problems());
-        return result(String.format("extract: %d frames written from %d episode(s) (%d extracted, %d already complete, "
+        return result(String.format("%d frames written from %d episode(s) (%d extracted, %d already complete, "
                 + "%d failed) in %s", s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), o.dst), s);
     }
 
