@@ -18,7 +18,7 @@ public record StageResult(List<String> lines, Map<String, Long> counts) {
         return ofLines(line == null ? List.of() : List.of(line), namesAndCounts);
     }
 
-    /** Several summary lines, and the counts as name, number, name, number... */
+    /** Several summary lines, and the counts as name, number, name, number, ... */
     public static StageResult ofLines(List<String> lines, Object... namesAndCounts) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < namesAndCounts.length; i += 2) {
