@@ -41,8 +41,7 @@ class RunEndToEndTest {
     private static final int KILLS = 12;
     private static final long RUN_SECONDS = 300;
 
-    @TempDir
-    Path tmp;
+    private Path tmp;
     private Path videos;
     private Path refs;
     private Path config;
@@ -60,7 +59,8 @@ class RunEndToEndTest {
     }
 
     @BeforeAll
-    void uninterruptedRun() throws Exception {
+    void uninterruptedRun(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         videos = tmp.resolve("videos");
         refs = tmp.resolve("refs");
         for (int ep = 1; ep <= 2; ep++) {
