@@ -1,6 +1,8 @@
 package org.aniprep.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.aniprep.model.Sha256;
+import org.aniprep.sidecar.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A folder as relative path → SHA-256 of the bytes, for "byte-identical" checks. The run's own
@@ -38,14 +38,14 @@ final class DatasetBytes {
         return files;
     }
 
-    /** Fails naming every file missing, extra or different, with the first differing line of text files. */
-    static void assertSame(Path expected, Path actual, String context) throws IOException {
+    /** Every file missing, extra or different in {@code actual}, with the first difference of text files. */
+    static List<String> differences(Path expected, Path actual) throws IOException {
         Map<String, String> want = of(expected);
         Map<String, String> got = of(actual);
-        if (want.equals(got)) {
-            return;
-        }
         List<String> lines = new ArrayList<>();
+        if (want.equals(got)) {
+            return lines;
+        }
         Set<String> all = new TreeSet<>(want.keySet());
         all.addAll(got.keySet());
         for (String rel : all) {
@@ -57,8 +57,7 @@ final class DatasetBytes {
                 lines.add("differs: " + rel + firstDifference(expected.resolve(rel), actual.resolve(rel)));
             }
         }
-        fail("dataset differs from the uninterrupted run's (" + lines.size() + " files):\n"
-                + String.join("\n", lines.subList(0, Math.min(60, lines.size()))) + "\nkill points:\n" + context);
+        return lines;
     }
 
     /** Text files: the first difference with some context either side (sidecars are often one long line). */
@@ -69,11 +68,27 @@ final class DatasetBytes {
         }
         String x = Files.readString(a, StandardCharsets.UTF_8);
         String y = Files.readString(b, StandardCharsets.UTF_8);
+        String sections = name.endsWith(".json") ? sections(x, y) : "";
         int i = 0;
         while (i < x.length() && i < y.length() && x.charAt(i) == y.charAt(i)) {
             i++;
         }
-        return "\n    uninterrupted: ..." + around(x, i) + "...\n    killed+rerun:  ..." + around(y, i) + "...";
+        return sections + "\n    uninterrupted: ..." + around(x, i) + "...\n    killed+rerun:  ..." + around(y, i) + "...";
+    }
+
+    /** A sidecar's top-level keys whose values differ: each is a section named after the stage that writes it. */
+    private static String sections(String x, String y) {
+        try {
+            JsonNode a = Json.MAPPER.readTree(x);
+            JsonNode b = Json.MAPPER.readTree(y);
+            Set<String> keys = new TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            List<String> differ = keys.stream().filter(k -> !java.util.Objects.equals(a.get(k), b.get(k))).toList();
+            return " (sections that differ: " + String.join(", ", differ) + ")";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static String around(String s, int i) {
