@@ -89,7 +89,7 @@ public final class MetadataStage implements Stage<MetadataStage.Options> {
             case TAG -> "have no tag section: no tags" + (o.count == CountMode.PEOPLE ? ", no count" : "") + " (run 'aniprep tag')";
         }));
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("metadata: %d sidecar(s) written, %d unchanged%s%s", s.written(), s.unchanged(),
+        lines.add(String.format("wrote %d sidecar(s), %d unchanged%s%s", s.written(), s.unchanged(),
                 s.keptEdited() == 0 ? "" : ", " + s.keptEdited() + " kept because they were edited by hand (--overwrite replaces them)",
                 o.fromFolders ? "; names changed from folders: " + s.namesChanged() : ""));
         if (o.fromFolders && s.notNamedByFolder() > 0) {

@@ -53,7 +53,7 @@ class MetadataStageTest {
 
         StageResult again = stage.run(o, new StageContext(new Problems()));
         assertThat(again.counts()).containsExactly(Map.entry("written", 0L), Map.entry("unchanged", 1L), Map.entry("kept_edited", 0L));
-        assertThat(again.lines()).containsExactly("metadata: 0 sidecar(s) written, 1 unchanged");
+        assertThat(again.lines()).containsExactly("wrote 0 sidecar(s), 1 unchanged");
     }
 
     @Test
