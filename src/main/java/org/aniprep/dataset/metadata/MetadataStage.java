@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The metadata stage: the seed's count/characters/general/facepos/tags in every sidecar ({@link MetadataRun}). */
 public final class MetadataStage implements Stage<MetadataStage.Options> {
@@ -95,11 +93,7 @@ public final class MetadataStage implements Stage<MetadataStage.Options> {
         if (o.fromFolders && s.notNamedByFolder() > 0) {
             lines.add(s.notNamedByFolder() + " image(s) are in no character folder (or in character_others); their names are unchanged");
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("written", (long) s.written());
-        counts.put("unchanged", (long) s.unchanged());
-        counts.put("kept_edited", (long) s.keptEdited());
-        return new StageResult(lines, counts);
+        return StageResult.ofLines(lines, "written", s.written(), "unchanged", s.unchanged(), "kept_edited", s.keptEdited());
     }
 
     private static MetadataOptions runOptions(Options o) {
