@@ -1,6 +1,15 @@
 package org.aniprep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.aniprep.character.ClassifyStage;
+import org.aniprep.dataset.arrange.ArrangeStage;
+import org.aniprep.dataset.balance.BalanceStage;
+import org.aniprep.dataset.caption.CaptionStage;
+import org.aniprep.dataset.metadata.MetadataStage;
+import org.aniprep.dedup.DedupStage;
+import org.aniprep.detect.DetectStage;
+import org.aniprep.extract.ExtractStage;
+import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.PipelineRunner;
@@ -9,9 +18,6 @@ import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.RunRequest;
 import org.aniprep.pipeline.Setting;
 import org.aniprep.pipeline.Stage;
-import org.aniprep.dataset.arrange.ArrangeStage;
-import org.aniprep.dataset.balance.BalanceStage;
-import org.aniprep.dataset.caption.CaptionStage;
 import org.aniprep.tag.TagStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +41,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new TagStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
+        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new DetectStage(), new TagStage(),
+                new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")
