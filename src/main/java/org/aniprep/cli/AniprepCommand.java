@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "aniprep",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        version = "aniprep 0.1.0",
+        version = "aniprep " + org.aniprep.console.AniprepVersion.NAME,
         description = "Turns anime episodes into a tagged, captioned, balanced Stable Diffusion dataset.",
         subcommands = {
                 ExtractCommand.class,
@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
                 CaptionCommand.class,
                 ArrangeCommand.class,
                 BalanceCommand.class,
+                RunCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})

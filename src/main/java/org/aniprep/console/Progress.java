@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 /** A progress bar on stderr with count, rate and ETA; silent under {@code --quiet}. Thread-safe. */
 public final class Progress implements AutoCloseable {
     private static volatile boolean quiet;
+    private static volatile String prefix = "";
 
     private final ProgressBar bar;
 
@@ -26,6 +27,14 @@ public final class Progress implements AutoCloseable {
     }
 
     /**
+     * Put before every task name from now on ({@code aniprep run} sets {@code "[4/10] "} while its
+     * fourth stage runs, so its bars read as one display); empty for none.
+     */
+    public static void setPrefix(String p) {
+        prefix = p == null ? "" : p;
+    }
+
+    /**
      * @param task  what is counted, e.g. "extract"
      * @param unit  the unit name shown with the rate, e.g. "frames"
      * @param total the expected total, or -1 when unknown
@@ -35,7 +44,7 @@ public final class Progress implements AutoCloseable {
             return new Progress(null);
         }
         ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName(task)
+                .setTaskName(prefix + task)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" " + unit, 1)
