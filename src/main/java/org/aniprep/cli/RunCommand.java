@@ -1,7 +1,13 @@
 package org.aniprep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.aniprep.character.ClassifyStage;
+import org.aniprep.dataset.arrange.ArrangeStage;
+import org.aniprep.dataset.balance.BalanceStage;
+import org.aniprep.dataset.caption.CaptionStage;
+import org.aniprep.dataset.metadata.MetadataStage;
 import org.aniprep.dedup.DedupStage;
+import org.aniprep.detect.DetectStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
@@ -35,7 +41,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new TagStage());
+        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new DetectStage(), new TagStage(),
+                new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")

@@ -52,6 +52,8 @@ class ExtractStageContractTest {
                 .containsEntry("extracted", 0L).containsEntry("failed", 0L);
         assertThat(again.counts()).containsKeys("frames_kept", "frames_decoded");
         assertThat(again.lines()).singleElement().asString().contains("1 already complete");
+        // one video file is a source too, as aniprep run --src takes it
+        stage.check(StageArgs.parse(stage, "--src", videos.resolve("Eileen Show - 01.mp4").toString(), "--dst", work.toString()));
     }
 
     @Test
