@@ -67,6 +67,7 @@ class DemoCommandTest {
         if (!taggerHere) {
             assertThat(index).contains("aniprep tag  (skipped)").contains("aniprep models fetch");
         }
+        assertIndexRenders(demo.resolve("index.html"));
 
         // a WD14 stand-in (the real signature) where the model lookup finds it: the rerun tags
         Path models = dir.resolve("models");
@@ -165,6 +166,25 @@ class DemoCommandTest {
         // the close-ups' faces fill the frame: even at 320x180 some faces are found
         assertThat(crops).isPositive();
         assertThat(out).contains(crops + " face crop");
+    }
+
+    /** The index as Chromium renders it: every stage's section with thumbnails from the shared store, not blank. */
+    private void assertIndexRenders(Path index) throws IOException {
+        if (!org.aniprep.testing.Chromium.available()) {
+            return;
+        }
+        try {
+            String dom = org.aniprep.testing.Chromium.dumpDom(index, dir.resolve("chromium"));
+            assertThat(dom).contains("id=\"cast\"", "id=\"episodes\"", "id=\"dedup\"", "id=\"detect\"", "<video")
+                    .contains("src=\"frames/_report/thumbs/");
+            Path png = org.aniprep.testing.Chromium.screenshot(index, dir.resolve("index.png"), 1400, 1800, dir.resolve("chromium"));
+            assertThat(org.aniprep.testing.Chromium.lumaStdDev(png)).isGreaterThan(8);
+            Files.createDirectories(Path.of("target", "report-screenshots"));
+            Files.copy(png, Path.of("target", "report-screenshots", "demo-index.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static long frameCount(Path demo) throws IOException {
