@@ -41,10 +41,10 @@ class DemoCommandTest {
         assertThat(demo.resolve("storyboard/cast.png")).isRegularFile();
         assertThat(list(demo.resolve("storyboard")).filter(p -> p.toString().endsWith(".json"))).hasSize(2);
         for (String ep : List.of("EP01", "EP02")) {
-            Path folder = demo.resolve("frames").resolve(ep);
+            Path folder = demo.resolve("run/frames").resolve(ep);
             CompletionMarker marker = CompletionMarker.read(folder);
             assertThat(marker).as(ep).isNotNull();
-            long pngs = pngs(folder) + pngs(demo.resolve("frames/_removed").resolve(ep));
+            long pngs = pngs(folder) + pngs(demo.resolve("run/frames/_removed").resolve(ep));
             // at least the opening's pan frames and one frame per shot survive mpdecimate
             assertThat(pngs).as(ep).isEqualTo(marker.frames()).isGreaterThan(5);
             assertThat(first).contains(ep + ": " + pngs + " of ");
@@ -71,7 +71,7 @@ class DemoCommandTest {
         // a WD14 stand-in (the real signature) where the model lookup finds it: the rerun tags
         Path models = dir.resolve("models");
         new Wd14StandIn(3).write(models.resolve(Wd14Models.DEFAULT_ID), false);
-        List<Path> before = list(demo.resolve("frames/EP01")).toList();
+        List<Path> before = list(demo.resolve("run/frames/EP01")).toList();
         String second;
         System.setProperty(MODEL_PATH_PROPERTY, models.toString());
         try {
@@ -80,7 +80,7 @@ class DemoCommandTest {
             System.clearProperty(MODEL_PATH_PROPERTY);
         }
         assertThat(second).contains("(already drawn)").doesNotContain("--overwrite").doesNotContain("demo: removed");
-        assertThat(list(demo.resolve("frames/EP01")).toList()).isEqualTo(before);
+        assertThat(list(demo.resolve("run/frames/EP01")).toList()).isEqualTo(before);
         assertDedupReport(demo, second);
         assertDetectReport(demo, second);
         long frames = frameCount(demo);
@@ -93,9 +93,9 @@ class DemoCommandTest {
     void episodesDrawnAnewClearWhatTheStagesMadeFromTheOldFrames() throws IOException {
         Path demo = dir.resolve("demo");
         run("demo", "--dst", demo.toString(), "--seconds", "2", "--size", "320x180", "--quiet");
-        assertThat(demo.resolve("frames/_crops")).isDirectory();
+        assertThat(demo.resolve("run/frames/_crops")).isDirectory();
         String again = run("demo", "--dst", demo.toString(), "--seconds", "3.5", "--size", "320x180", "--quiet");
-        assertThat(again).contains("demo: removed demo/frames/_crops").contains("--overwrite");
+        assertThat(again).contains("demo: removed demo/run/frames").contains("--overwrite");
         assertDetectReport(demo, again);
     }
 
@@ -108,7 +108,7 @@ class DemoCommandTest {
         Matcher m = Pattern.compile("(\\d+) frames -> (\\d+) kept, (\\d+) near-duplicates moved").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         long removed;
-        try (Stream<Path> s = Files.walk(demo.resolve("frames/_removed"))) {
+        try (Stream<Path> s = Files.walk(demo.resolve("run/frames/_removed"))) {
             // dedup's only: the filter step moves the frames it rejects there too
             removed = s.filter(p -> p.toString().endsWith(".png"))
                     .filter(p -> SidecarStore.read(p).get(DedupInfo.SECTION, DedupInfo.class).map(d -> d.kept() != null).orElse(false))
@@ -120,11 +120,11 @@ class DemoCommandTest {
         assertThat(cross.find()).as(out).isTrue();
         assertThat(Long.parseLong(cross.group(1))).isPositive();
         assertThat(Long.parseLong(cross.group(2))).isPositive();
-        long ep2RepeatsEp1 = list(demo.resolve("frames/_removed/EP02")).filter(p -> p.toString().endsWith(".png"))
+        long ep2RepeatsEp1 = list(demo.resolve("run/frames/_removed/EP02")).filter(p -> p.toString().endsWith(".png"))
                 .filter(p -> SidecarStore.read(p).get(DedupInfo.SECTION, DedupInfo.class)
                         .map(d -> d.kept().startsWith("EP01/")).orElse(false)).count();
         assertThat(ep2RepeatsEp1).isPositive();
-        assertThat(demo.resolve("frames/_report/dedup.html")).isRegularFile();
+        assertThat(demo.resolve("run/frames/_report/dedup.html")).isRegularFile();
     }
 
     /** Every frame has the seed's keys and a caption; after tagging, the keys hold tags and the captions end with them. */
@@ -132,7 +132,7 @@ class DemoCommandTest {
         long frames = frameCount(demo);
         assertThat(out).contains("metadata: exit 0").contains(frames + " frames with the seed's keys")
                 .contains("caption: exit 0").contains(frames + " captions (<frame>.txt beside each frame)");
-        try (Stream<Path> s = Files.walk(demo.resolve("frames"))) {
+        try (Stream<Path> s = Files.walk(demo.resolve("run/frames"))) {
             for (Path png : s.filter(p -> p.toString().endsWith(".png") && !p.toString().contains("/_")).toList()) {
                 org.aniprep.sidecar.SeedKeys keys = org.aniprep.sidecar.SeedKeys.read(SidecarStore.read(png));
                 assertThat(keys.general()).as(png.toString()).matches("anishot \\w*EP0[12]");
@@ -156,10 +156,10 @@ class DemoCommandTest {
             sum += Long.parseLong(m.group(i));
         }
         assertThat(sum).isEqualTo(frameCount(demo));
-        assertThat(demo.resolve("frames/_report/detect.html")).isRegularFile();
+        assertThat(demo.resolve("run/frames/_report/detect.html")).isRegularFile();
         assertThat(out).contains("frames/_report/detect.html");
         long crops;
-        try (Stream<Path> s = Files.walk(demo.resolve("frames/_crops"))) {
+        try (Stream<Path> s = Files.walk(demo.resolve("run/frames/_crops"))) {
             crops = s.filter(p -> p.toString().endsWith(".png")).count();
         }
         // the close-ups' faces fill the frame: even at 320x180 some faces are found
@@ -168,7 +168,7 @@ class DemoCommandTest {
     }
 
     private static long frameCount(Path demo) throws IOException {
-        return pngs(demo.resolve("frames/EP01")) + pngs(demo.resolve("frames/EP02"));
+        return pngs(demo.resolve("run/frames/EP01")) + pngs(demo.resolve("run/frames/EP02"));
     }
 
     private static long pngs(Path folder) throws IOException {
