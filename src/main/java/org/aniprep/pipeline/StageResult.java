@@ -15,10 +15,15 @@ public record StageResult(List<String> lines, Map<String, Long> counts) {
     }
 
     public static StageResult of(String line, Object... namesAndCounts) {
+        return ofLines(line == null ? List.of() : List.of(line), namesAndCounts);
+    }
+
+    /** Several summary lines, and the counts as name, number, name, number, ... */
+    public static StageResult ofLines(List<String> lines, Object... namesAndCounts) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < namesAndCounts.length; i += 2) {
             counts.put((String) namesAndCounts[i], ((Number) namesAndCounts[i + 1]).longValue());
         }
-        return new StageResult(line == null ? List.of() : List.of(line), counts);
+        return new StageResult(lines, counts);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param regFolder null: frames without a character go where the levels put them ({@code others/...})
  */
 public record ArrangeOptions(Path src, Path dst, List<Level> levels, String mode, int minPerCombination, int maxCharacters,
-                             boolean keepSrcStructure, boolean dryRun, ArrangeJournal.Encode encode, boolean includeCrops,
+                             boolean keepSrcStructure, ArrangeJournal.Encode encode, boolean includeCrops,
                              Path cropDir, int maxPerCharacter, int maxPerEpisode, int regularisation, String regFolder,
                              long seed, List<Extra> extras) {
     public ArrangeOptions {

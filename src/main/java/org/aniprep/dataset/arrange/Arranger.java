@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code aniprep arrange}: reads the images and their records, selects, plans the tree and places
@@ -33,25 +34,59 @@ public final class Arranger {
 
     private final ArrangeOptions options;
     private final Problems problems;
-    private final PrintWriter out;
     private final Path dst;
 
-    /** What a run did. */
-    public record Summary(int placed, int inPlace, int failed, Path journal, Map<String, Integer> folders) {
+    /**
+     * What a run did: images placed now, already in place, placed earlier but moved away by hand
+     * since (not placed again), failed; the journal; and the whole tree planned: images per folder
+     * and per type ({@link DatasetImage#SCREENSHOTS}, {@link DatasetImage#FANART}, {@link DatasetImage#REG}).
+     */
+    public record Summary(int placed, int inPlace, int lost, int failed, Path journal, Map<String, Integer> folders,
+                          Map<String, Integer> types) {
+        public int ofType(String type) {
+            return types.getOrDefault(type, 0);
+        }
     }
 
-    public Arranger(ArrangeOptions options, Problems problems, PrintWriter out) {
+    /** Where every chosen image goes, and the weights of the --extra groups. */
+    private record Plan(Path src, List<TreePlanner.Placement> placements, Map<String, Integer> folders, Map<String, Double> extraWeights) {
+    }
+
+    public Arranger(ArrangeOptions options, Problems problems) {
         this.options = options;
         this.problems = problems;
-        this.out = out;
         this.dst = options.dst().toAbsolutePath().normalize();
     }
 
+    /** {@code --dry-run}: prints the tree with counts; changes nothing. */
+    public void preview(PrintWriter out) throws IOException {
+        Plan plan = plan();
+        out.println("arrange --dry-run: " + plan.placements().size() + " image(s) would go to " + dst);
+        FolderCounts.print(plan.folders(), out);
+        out.flush();
+    }
+
+    /** Finishes an interrupted arrangement of --dst, then places what is not yet in place (journaled). */
     public Summary run() throws IOException {
-        if (!options.dryRun()) {
-            ArrangeRecovery.finishInterrupted(dst, problems);
-        }
+        ArrangeRecovery.finishInterrupted(dst, problems);
         List<ArrangeJournal> earlier = ArrangeJournal.finished(dst);
+        Plan plan = plan();
+        Map<String, Double> weights = new LinkedHashMap<>(plan.extraWeights());
+        EntryBuilder builder = new EntryBuilder(dst, options, ArrangeJournal.placed(earlier), weights);
+        List<JournalEntry> entries = builder.entries(plan.placements(), problems);
+        String id = newId();
+        ArrangeJournal journal = new ArrangeJournal(ArrangeJournal.VERSION, id, options.mode(), plan.src().toString(), dst.toString(),
+                ZonedDateTime.now(ZoneOffset.UTC).toString(), options.encode(), entries);
+        Files.createDirectories(ArrangeJournal.folder(dst));
+        journal.write(dst);
+        writeExtraWeights(plan.extraWeights());
+        int placed = new JournalRunner(dst, problems).run(journal, "arrange: " + options.mode());
+        Map<String, Integer> types = new TreeMap<>();
+        plan.placements().forEach(p -> types.merge(p.image().type(), 1, Integer::sum));
+        return new Summary(placed, builder.inPlace(), builder.lost(), entries.size() - placed, journal.file(dst), plan.folders(), types);
+    }
+
+    private Plan plan() throws IOException {
         DatasetScanner scanner = new DatasetScanner(problems);
         Path src = options.src().toAbsolutePath().normalize();
         Set<Path> skip = new HashSet<>();
@@ -77,28 +112,8 @@ public final class Arranger {
                 options.maxPerEpisode(), options.regularisation(), options.seed()));
         TreePlanner planner = new TreePlanner(new TreePlanner.Settings(options.levels(), options.minPerCombination(),
                 options.maxCharacters(), options.keepSrcStructure(), !options.extras().isEmpty(), options.regFolder()));
-        List<TreePlanner.Placement> plan = planner.plan(chosen);
-        Map<String, Integer> folders = FolderCounts.of(plan);
-        if (options.dryRun()) {
-            out.println("arrange --dry-run: " + plan.size() + " image(s) would go to " + dst);
-            FolderCounts.print(folders, out);
-            out.flush();
-            return new Summary(0, 0, 0, null, folders);
-        }
-        Map<String, Double> weights = new LinkedHashMap<>(extraWeights);
-        EntryBuilder builder = new EntryBuilder(dst, options, ArrangeJournal.placed(earlier), weights);
-        List<JournalEntry> entries = builder.entries(plan, problems);
-        String id = newId();
-        ArrangeJournal journal = new ArrangeJournal(ArrangeJournal.VERSION, id, options.mode(), src.toString(), dst.toString(),
-                ZonedDateTime.now(ZoneOffset.UTC).toString(), options.encode(), entries);
-        Files.createDirectories(ArrangeJournal.folder(dst));
-        journal.write(dst);
-        writeExtraWeights(extraWeights);
-        int placed = new JournalRunner(dst, problems).run(journal, "arrange: " + options.mode());
-        LOG.info("arrange: {} image(s) placed in {}, {} already in place{}; journal {} (undo with --undo)", placed, dst,
-                builder.inPlace(), builder.lost() > 0 ? ", " + builder.lost() + " placed earlier but no longer where arrange put them (not placed again)" : "",
-                journal.file(dst));
-        return new Summary(placed, builder.inPlace(), entries.size() - placed, journal.file(dst), folders);
+        List<TreePlanner.Placement> placements = planner.plan(chosen);
+        return new Plan(src, placements, FolderCounts.of(placements), extraWeights);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * {@code aniprep balance}: the weight tree over --src, {@code multiply.txt} in every image folder
- * (rewritten only when it changes), the printed table, and the kohya hand-offs.
+ * (rewritten only when it changes), the printed table, and the kohya hand-offs; {@link BalanceStage} tells the user
+ * what was written.
  */
 public final class BalanceRun {
     private static final Logger LOG = LoggerFactory.getLogger(BalanceRun.class);
@@ -47,7 +48,15 @@ public final class BalanceRun {
         return table;
     }
 
-    public MultiplyPlan run(WeightTable weights) throws IOException {
+    /**
+     * What a run did: the plan, the multiply.txt files it changed, and the images linked into
+     * --kohya-folders (0 when not asked for, or for a dry run).
+     */
+    public record Outcome(MultiplyPlan plan, int changed, int linked) {
+    }
+
+    /** Computes the multiplies, prints the table and (unless a dry run) writes multiply.txt and the kohya hand-offs. */
+    public Outcome run(WeightTable weights) throws IOException {
         Path src = options.src().toAbsolutePath().normalize();
         ImageTree.Node root = ImageTree.scan(src, problems::add);
         MultiplyPlan plan = MultiplyPlan.compute(root, weights, options.minMultiply(), options.maxMultiply());
@@ -55,7 +64,7 @@ public final class BalanceRun {
         weights.warnUnused(l -> csvName != null && l.origin().startsWith(csvName + " "));
         if (plan.folders().isEmpty()) {
             LOG.warn("no images under {}; nothing to balance", src);
-            return plan;
+            return new Outcome(plan, 0, 0);
         }
         int changed = 0;
         if (!options.dryRun()) {
@@ -70,19 +79,17 @@ public final class BalanceRun {
             LOG.warn("{} folder(s) would need a multiply above --max-multiply {}; capped, so their share is below their weight",
                     capped, MultiplyPlan.format(options.maxMultiply()));
         }
+        int linked = 0;
         if (!options.dryRun()) {
-            LOG.info("multiply.txt in {} folder(s) ({} changed)", plan.folders().size(), changed);
             if (options.kohyaToml() != null) {
                 KohyaToml.write(options.kohyaToml(), plan.folders(), repeats, options.captionExtension());
-                LOG.info("kohya dataset config: {}", options.kohyaToml());
             }
             if (options.kohyaFolders() != null) {
-                int n = KohyaFolders.write(options.kohyaFolders(), src.getFileName() == null ? "root" : src.getFileName().toString(),
+                linked = KohyaFolders.write(options.kohyaFolders(), src.getFileName() == null ? "root" : src.getFileName().toString(),
                         plan.folders(), repeats, options.captionExtension());
-                LOG.info("kohya folders: {} image(s) linked under {}", n, options.kohyaFolders());
             }
         }
-        return plan;
+        return new Outcome(plan, changed, linked);
     }
 
     private static int[] kohyaRepeats(MultiplyPlan plan) {
