@@ -9,6 +9,9 @@ import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.RunRequest;
 import org.aniprep.pipeline.Setting;
 import org.aniprep.pipeline.Stage;
+import org.aniprep.dataset.arrange.ArrangeStage;
+import org.aniprep.dataset.balance.BalanceStage;
+import org.aniprep.dataset.caption.CaptionStage;
 import org.aniprep.tag.TagStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,7 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new TagStage());
+        return List.of(new TagStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")
