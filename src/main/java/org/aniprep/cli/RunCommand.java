@@ -1,6 +1,9 @@
 package org.aniprep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.aniprep.dedup.DedupStage;
+import org.aniprep.extract.ExtractStage;
+import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.PipelineRunner;
@@ -35,7 +38,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new TagStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
+        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new TagStage(), new CaptionStage(),
+                new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")

@@ -3,19 +3,16 @@ package org.aniprep.dedup;
 import org.aniprep.console.Problems;
 import org.aniprep.image.ImageLoader;
 import org.aniprep.io.MediaFiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The dedup stage: fingerprint, group globally in time order, report, then move/delete duplicates. */
 public final class Dedup {
-    private static final Logger LOG = LoggerFactory.getLogger(Dedup.class);
-
-    /** What a run did. */
-    public record Result(int images, int groups, int duplicates, int removed, Path report) {
+    /** What a run did, and its summary for the user. */
+    public record Result(int images, int groups, int duplicates, int removed, Path report, List<String> lines) {
     }
 
     private final DedupOptions options;
@@ -45,20 +42,21 @@ public final class Dedup {
         Fingerprinter<?> method = fingerprinter;
         List<DedupItem> items = new FingerprintScan(method, loader, changes, problems).scan(root, images);
         DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep());
-        LOG.info("{} image(s) in {} group(s): {} duplicate(s) at threshold {} ({})", items.size(), plan.groups().size(),
-                plan.duplicates(), method.describeThreshold(options.threshold()), method.id());
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%d image(s) in %d group(s): %d duplicate(s) at threshold %s (%s)", items.size(),
+                plan.groups().size(), plan.duplicates(), method.describeThreshold(options.threshold()), method.id()));
         Path report = null;
         if (options.writeReport()) {
             report = options.report() != null ? options.report() : root.resolve("_report").resolve("dedup.html");
             new DedupReport(loader, problems).write(report, plan, method, options.threshold(),
                     options.action().name().toLowerCase());
-            LOG.info("report: {}", report);
+            lines.add("report: " + report);
         }
         int removed = changes ? actions.apply(plan) : 0;
         if (changes) {
-            LOG.info("{} duplicate(s) {}", removed, options.action() == DedupOptions.Action.MOVE
-                    ? "moved to " + actions.removedFolder() : "deleted");
+            lines.add(removed + " duplicate(s) " + (options.action() == DedupOptions.Action.MOVE
+                    ? "moved to " + actions.removedFolder() : "deleted"));
         }
-        return new Result(items.size(), plan.groups().size(), plan.duplicates(), removed, report);
+        return new Result(items.size(), plan.groups().size(), plan.duplicates(), removed, report, lines);
     }
 }

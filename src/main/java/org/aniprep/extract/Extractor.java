@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 
 /**
  * {@code aniprep extract}: finds the episodes, numbers them, and extracts them (several at once with
@@ -48,13 +49,16 @@ public final class Extractor {
 
     /** Finds the videos to extract; unreadable folders and bad files are reported to {@code problems}. */
     public List<Path> findVideos(Problems problems) throws IOException {
-        Path dst = options.dst().toAbsolutePath().normalize();
-        Set<Path> skip = Set.of(dst);
-        if (SafePaths.isWithin(dst, options.src())) {
+        if (SafePaths.isWithin(options.dst().toAbsolutePath().normalize(), options.src())) {
             LOG.warn("--dst {} lies inside --src; it is not searched for videos", options.dst());
         }
+        return videos(problems::add);
+    }
+
+    /** The videos to extract, without a word to the user; unreadable folders and bad files go to {@code unreadable}. */
+    List<Path> videos(BiConsumer<Path, String> unreadable) throws IOException {
         return MediaFiles.find(options.src(), options.recursive(), options.pattern(), MediaFiles::isVideo,
-                problems::add, skip);
+                unreadable, Set.of(options.dst().toAbsolutePath().normalize()));
     }
 
     public Summary run(List<Path> videos, Problems problems) throws IOException {

@@ -12,8 +12,6 @@ import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,14 +24,13 @@ import java.util.Map;
  * {@code aniprep filter}: measures every frame (worker threads decode and measure while the text
  * detector runs on the previous batch), judges each against its episode in time order, records the
  * {@code filter} section, writes the report, then moves the rejected frames to {@code _removed/}.
- * Run it holding the folder's lock ({@code cli.LockOptions}): it writes every sidecar, also with
+ * Run it holding the folder's lock ({@link FilterStage}): it writes every sidecar, also with
  * {@code --action report}.
  */
 public final class FilterRun {
-    private static final Logger LOG = LoggerFactory.getLogger(FilterRun.class);
-
-    /** What a run found and did. */
-    public record Result(int frames, int dropped, int flaggedKept, int moved, Map<Reason, Integer> byReason, Path report) {
+    /** What a run found and did, and its summary for the user. */
+    public record Result(int frames, int dropped, int flaggedKept, int moved, Map<Reason, Integer> byReason, Path report,
+                         List<String> lines) {
     }
 
     private final FilterOptions options;
@@ -79,15 +76,17 @@ public final class FilterRun {
         }
         Path report = options.reportFile().toAbsolutePath();
         new FilterReport(loader, problems).write(report, entries, measured.size(), options);
-        LOG.info("{} frame(s): {} rejected ({}), {} flagged and kept; report: {}", measured.size(), dropped,
-                describe(byReason), flagged, report);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%d frame(s): %d rejected (%s), %d flagged and kept; report: %s", measured.size(), dropped,
+                describe(byReason), flagged, report));
         int moved = 0;
         if (options.action() == FilterOptions.Action.move) {
             RemovedFrames removed = new RemovedFrames(root, problems);
             moved = removed.move(rejected);
-            LOG.info("{} rejected frame(s) moved to {} with their sidecars (move them back to undo)", moved, removed.folder());
+            lines.add(String.format("%d rejected frame(s) moved to %s with their sidecars (move them back to undo)", moved,
+                    removed.folder()));
         }
-        return new Result(measured.size(), dropped, flagged, moved, byReason, report);
+        return new Result(measured.size(), dropped, flagged, moved, byReason, report, lines);
     }
 
     private List<Frame> read(Path root, List<Path> images) {
