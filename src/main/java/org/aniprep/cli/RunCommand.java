@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new TagStage(), new CaptionStage(),
+        return List.of(new ExtractStage(org.aniprep.dedup.ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new TagStage(), new CaptionStage(),
                 new ArrangeStage(), new BalanceStage());
     }
 
