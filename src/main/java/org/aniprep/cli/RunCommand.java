@@ -1,7 +1,11 @@
 package org.aniprep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.aniprep.character.ClassifyStage;
+import org.aniprep.dataset.metadata.MetadataStage;
 import org.aniprep.dedup.DedupStage;
+import org.aniprep.dedup.ExtractDedupGate;
+import org.aniprep.detect.DetectStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
@@ -38,8 +42,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(org.aniprep.dedup.ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new TagStage(), new CaptionStage(),
-                new ArrangeStage(), new BalanceStage());
+        return List.of(new ExtractStage(ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new DetectStage(),
+                new TagStage(), new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")

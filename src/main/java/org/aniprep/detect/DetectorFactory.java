@@ -74,6 +74,36 @@ public final class DetectorFactory {
         return YoloDetector.open(faceModel, "face", resolver);
     }
 
+    /**
+     * Finds the model files a {@code --face-model} choice needs (downloading when allowed) without
+     * opening them; a {@link ModelException} says what is missing and how to get it. The default
+     * (null) always has the offline detector to fall back on; the bundled detectors and files given
+     * by path are on the machine (a damaged one shows when it is opened).
+     */
+    public void requireFace(String faceModel) {
+        if (faceModel == null || Files.exists(Path.of(faceModel)) && ModelRegistry.find(faceModel).isEmpty()) {
+            return;
+        }
+        switch (faceModel.toLowerCase(Locale.ROOT)) {
+            case YOLO -> YoloDetector.resolve(YoloModels.FACE, "face", resolver);
+            case FACEBOXES, CASCADE, COMBINED -> {
+            }
+            default -> {
+                Optional<ModelSpec> builtIn = ModelRegistry.find(faceModel);
+                if (builtIn.isPresent() && FaceBoxesModels.FAMILY.equals(builtIn.get().param(YoloModels.FAMILY, ""))) {
+                    resolver.resolve(builtIn.get());
+                } else if (!faceModel.endsWith(".xml")) {
+                    YoloDetector.resolve(faceModel, "face", resolver);
+                }
+            }
+        }
+    }
+
+    /** {@link #requireFace} for a head or person detector. */
+    public void requireYolo(String model, String kind) {
+        YoloDetector.resolve(model, kind, resolver);
+    }
+
     public Detector yolo(String model, String kind) {
         return YoloDetector.open(model, kind, resolver);
     }

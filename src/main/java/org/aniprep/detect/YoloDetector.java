@@ -69,6 +69,15 @@ public final class YoloDetector implements Detector {
 
     /** Resolves and opens a detector: a built-in id or repo id, or a path to a YOLO model.onnx. */
     public static YoloDetector open(String arg, String kind, ModelResolver resolver) {
+        ResolvedModel resolved = resolve(arg, kind, resolver);
+        return new YoloDetector(resolved.spec(), OnnxSessions.open(resolved.modelPath(), resolver.settings().device()), kind);
+    }
+
+    /**
+     * Finds the files of a detector (downloading when allowed) without opening it; a {@link ModelException}
+     * says what is missing and how to get it.
+     */
+    public static ResolvedModel resolve(String arg, String kind, ModelResolver resolver) {
         ResolvedModel resolved;
         Optional<ModelSpec> builtIn = ModelRegistry.find(arg);
         if (builtIn.isPresent()) {
@@ -94,7 +103,7 @@ public final class YoloDetector implements Detector {
                 throw new ModelException(type.get() + ": cannot be read (" + e.getMessage() + ")", e);
             }
         }
-        return new YoloDetector(resolved.spec(), OnnxSessions.open(resolved.modelPath(), resolver.settings().device()), kind);
+        return resolved;
     }
 
     public ModelSpec spec() {
