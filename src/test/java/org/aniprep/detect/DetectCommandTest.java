@@ -97,8 +97,8 @@ class DetectCommandTest {
         assertThat(detect(src.resolve("empty.png")).faceHeightBucket()).isEqualTo("0-25");
         assertThat(detect(src.resolve("grey16.png")).faceCount()).isZero();
         String report = Files.readString(src.resolve("_report/detect.html"));
-        assertThat(report).contains("src=\"../ep%201/eileen.png\"").contains("src=\"../concert1.png\"")
-                .contains("<rect x=\"" + first.box().get(0) + "\"").doesNotContain("zero.png");
+        assertThat(report).contains("href=\"../ep%201/eileen.png\"").contains("href=\"../concert1.png\"")
+                .contains("src=\"thumbs/").contains(" x=\"" + first.box().get(0) + "\"").doesNotContain("zero.png");
         for (String bad : new String[]{"zero", "truncated", "tiny"}) {
             assertThat(src.resolve(bad + ".json")).as(bad).doesNotExist();
             assertThat(src.resolve(bad + ".png")).exists();
