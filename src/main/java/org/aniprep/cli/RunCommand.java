@@ -2,8 +2,12 @@ package org.aniprep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.aniprep.character.ClassifyStage;
+import org.aniprep.dataset.arrange.ArrangeStage;
+import org.aniprep.dataset.balance.BalanceStage;
+import org.aniprep.dataset.caption.CaptionStage;
 import org.aniprep.dataset.metadata.MetadataStage;
 import org.aniprep.dedup.DedupStage;
+import org.aniprep.dedup.ExtractDedupGate;
 import org.aniprep.detect.DetectStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
@@ -38,8 +42,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new DetectStage(), new TagStage(),
-                new ClassifyStage(), new MetadataStage());
+        return List.of(new ExtractStage(ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new DetectStage(),
+                new TagStage(), new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")

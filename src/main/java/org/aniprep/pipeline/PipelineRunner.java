@@ -146,7 +146,7 @@ public final class PipelineRunner {
         Progress.setPrefix(step);
         try (StageLocks locks = StageLocks.lockAll(stage.writes(), "aniprep run", request.waitForLock())) {
             StageResult result = stage.run(new StageContext(problems));
-            result.lines().forEach(line -> LOG.info("{}: {}", stage.name(), line));
+            result.lines().forEach(line -> LOG.info("{}", line.startsWith(stage.name() + ": ") ? line : stage.name() + ": " + line));
             state.finished(stage.name(), stage.resultOptions());
             return new StageRecord(stage.name(), StageRecord.Status.RAN, String.join("; ", result.lines()), seconds(t),
                     result.counts(), problems.list());

@@ -172,7 +172,7 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
         if (!o.noReport) {
             DatasetReport.write(options.dst(), context.problems());
         }
-        String line = String.format("arrange: %d image(s) placed in %s, %d already in place%s; journal %s (undo with --undo)", s.placed(),
+        String line = String.format("%d image(s) placed in %s, %d already in place%s; journal %s (undo with --undo)", s.placed(),
                 options.dst().toAbsolutePath().normalize(), s.inPlace(),
                 s.lost() > 0 ? ", " + s.lost() + " placed earlier but no longer where arrange put them (not placed again)" : "",
                 s.journal());

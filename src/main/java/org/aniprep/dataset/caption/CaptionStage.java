@@ -153,7 +153,7 @@ public final class CaptionStage implements Stage<CaptionStage.Options> {
         Resolved r = resolve(o);
         CaptionRun.Summary s = new CaptionRun(o.src, r.settings(), o.overwrite, r.implications(), r.given(), context.problems()).run();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("caption: %d .%s file(s) written, %d unchanged%s%s", s.written(), r.settings().extension(), s.unchanged(),
+        lines.add(String.format("%d .%s file(s) written, %d unchanged%s%s", s.written(), r.settings().extension(), s.unchanged(),
                 s.keptOthers() == 0 ? "" : ", " + s.keptOthers() + " kept (not written by aniprep or edited; --overwrite replaces them)",
                 s.empty() == 0 ? "" : ", " + s.empty() + " with nothing to say (no file)"));
         if (s.coreTagsFile() != null) {

@@ -62,7 +62,7 @@ class ArrangeStageTest {
         StageResult again = stage.run(o, new StageContext(new Problems()));
         assertThat(again.counts()).containsEntry("copied", 0L).containsEntry("in-place", 4L).containsEntry("extras", 1L)
                 .containsEntry("regularisation", 1L).containsEntry("folders", 4L);
-        assertThat(again.lines()).singleElement().asString().startsWith("arrange: 0 image(s) placed in " + dst.toAbsolutePath());
+        assertThat(again.lines()).singleElement().asString().startsWith("0 image(s) placed in " + dst.toAbsolutePath());
     }
 
     /**

@@ -50,7 +50,7 @@ class CaptionStageTest {
 
         StageResult again = stage.run(o, new StageContext(new Problems()));
         assertThat(again.counts()).containsEntry("written", 0L).containsEntry("skipped", 2L);
-        assertThat(again.lines()).containsExactly("caption: 0 .txt file(s) written, 2 unchanged");
+        assertThat(again.lines()).containsExactly("0 .txt file(s) written, 2 unchanged");
     }
 
     @Test
