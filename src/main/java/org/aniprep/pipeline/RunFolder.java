@@ -43,4 +43,23 @@ public final class RunFolder {
                     + (others.size() > 5 ? ", ..." : "") + ") and is not an aniprep run folder; give an empty or new folder");
         }
     }
+
+    /**
+     * Removes a run folder this run created a moment ago and left as it made it (empty folders, the lock
+     * file), when the run is refused before any work; anything else in it stays.
+     */
+    static void removeUntouched(RunLayout layout) {
+        Path root = layout.root();
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            boolean untouched = all.stream().allMatch(p -> Files.isDirectory(p) || p.getFileName().toString().equals(".aniprep.lock"));
+            if (untouched) {
+                for (Path p : all) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // the empty folders stay; nothing of the user's is at stake
+        }
+    }
 }
