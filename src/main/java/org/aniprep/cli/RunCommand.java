@@ -12,6 +12,8 @@ import org.aniprep.detect.DetectStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
+import org.aniprep.report.RunReport;
+import org.aniprep.report.RunReportData;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.PipelineRunner;
 import org.aniprep.pipeline.RunConfig;
@@ -89,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineRunner runner = new PipelineRunner(stages(), (layout, records) -> { });
+        PipelineRunner runner = new PipelineRunner(stages(),
+                (layout, records) -> RunReport.write(layout.report(), RunReportData.of(layout, records)));
         List<Setting> settings = new ArrayList<>(config == null ? List.of() : readConfig(config));
         RunSettings run = RunSettings.of(settings);
         List<BoundStage<?>> probe = runner.bind(layout(run, true), settings);

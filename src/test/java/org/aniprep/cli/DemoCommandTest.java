@@ -60,6 +60,11 @@ class DemoCommandTest {
             assertThat(first).contains("\ntag:\n  skipped: ").contains("aniprep models fetch wd-swinv2-tagger-v3");
         }
         assertMetadataAndCaptions(demo, first, taggerHere);
+        String report = Files.readString(demo.resolve("run/report.html"));
+        for (String stage : RunCommand.stages().stream().map(st -> st.name()).toList()) {
+            assertThat(report).as(stage).contains(">" + stage + "<");
+        }
+        assertThat(report).contains("Dedup groups").contains("Faces");
         String index = Files.readString(demo.resolve("index.html"));
         assertThat(index).contains("storyboard/cast.png").contains("<video").contains("run/frames/EP02/")
                 .contains("href=\"run/frames/_report/dedup.html\"").contains("run/frames/_removed/")
