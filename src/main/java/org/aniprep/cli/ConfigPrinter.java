@@ -21,6 +21,7 @@ final class ConfigPrinter {
         StringBuilder b = new StringBuilder();
         b.append("# aniprep run: the effective configuration (defaults, then --config, then the command line).\n");
         b.append("# Save as pipeline.yaml and pass --config pipeline.yaml; any key also works as --STAGE.KEY VALUE.\n");
+        b.append("# null: not set; the stage then uses the built-in default its comment names.\n");
         b.append("run:\n");
         run.forEach((k, v) -> b.append("  ").append(k).append(": ").append(scalar(Json.MAPPER.valueToTree(v))).append('\n'));
         for (BoundStage<?> s : stages) {

@@ -41,10 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--seconds must be positive");
         }
         ClipRecorder.Settings settings = settings(size);
-        var root = spec.root().commandLine();
         PrintWriter out = spec.commandLine().getOut();
         DemoRunner runner = new DemoRunner(new DemoLayout(dst), settings, seconds, Main::run,
-                name -> !name.equals("demo") && root.getSubcommands().containsKey(name), out);
+                name -> RunCommand.stages().stream().anyMatch(s -> s.name().equals(name)), out);
         return runner.run(DemoSteps.all());
     }
 

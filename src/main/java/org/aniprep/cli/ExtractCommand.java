@@ -21,7 +21,7 @@ public final class ExtractCommand extends StageCommand<ExtractStage.Options> {
 
     @Override
     protected Stage<ExtractStage.Options> stage() {
-        return new ExtractStage();
+        return new ExtractStage(org.aniprep.dedup.ExtractDedupGate::streaming);
     }
 
     @Override

@@ -7,10 +7,13 @@ import org.aniprep.dataset.balance.BalanceStage;
 import org.aniprep.dataset.caption.CaptionStage;
 import org.aniprep.dataset.metadata.MetadataStage;
 import org.aniprep.dedup.DedupStage;
+import org.aniprep.dedup.ExtractDedupGate;
 import org.aniprep.detect.DetectStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
+import org.aniprep.report.RunReport;
+import org.aniprep.report.RunReportData;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.PipelineRunner;
 import org.aniprep.pipeline.RunConfig;
@@ -41,8 +44,8 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(), new FilterStage(), new DedupStage(), new DetectStage(), new TagStage(),
-                new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
+        return List.of(new ExtractStage(ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new DetectStage(),
+                new TagStage(), new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 
     @Option(names = "--src", paramLabel = "VIDEOS", description = "Folder of episodes (or one video file).")
@@ -88,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineRunner runner = new PipelineRunner(stages(), (layout, records) -> { });
+        PipelineRunner runner = new PipelineRunner(stages(),
+                (layout, records) -> RunReport.write(layout.report(), RunReportData.of(layout, records)));
         List<Setting> settings = new ArrayList<>(config == null ? List.of() : readConfig(config));
         RunSettings run = RunSettings.of(settings);
         List<BoundStage<?>> probe = runner.bind(layout(run, true), settings);

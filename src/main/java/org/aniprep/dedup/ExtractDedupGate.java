@@ -87,6 +87,11 @@ public final class ExtractDedupGate implements FrameGate {
     private long alternates;
 
     /** Camera moves collapsed (see {@link PanTracker}). */
+    /** The gate for extract's --dedup ({@link org.aniprep.extract.StreamingDedup}); a null threshold is dedup's default. */
+    public static FrameGate streaming(Integer threshold, boolean collapsePans, Problems problems) {
+        return new ExtractDedupGate(threshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : threshold, collapsePans, problems);
+    }
+
     public ExtractDedupGate(int threshold, Problems problems) {
         this(threshold, true, problems);
     }

@@ -14,16 +14,11 @@ import java.util.List;
  * per character, so combinations need only 2 images to keep their own folder.
  */
 final class ArrangeStep {
-    static final DemoStep STEP = new DemoStep("arrange", ArrangeStep::args, ArrangeStep::report);
+    static final DemoStep STEP = new DemoStep("arrange", ArrangeStep::report);
     /** Folders listed in the summary; the report page has the whole tree. */
     static final int SHOWN_FOLDERS = 30;
 
     private ArrangeStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("arrange", "--src", c.layout().frames().toString(), "--dst", c.layout().dataset().toString(),
-                "--include-crops", "--min-images-per-combination", "2");
     }
 
     static DemoStep.Report report(DemoStep.Context c) {

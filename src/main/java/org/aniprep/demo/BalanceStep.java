@@ -15,22 +15,10 @@ import java.util.List;
  * weights (characters over the rest), a kohya dataset TOML beside it, and a few captions to read.
  */
 final class BalanceStep {
-    static final DemoStep STEP = new DemoStep("balance", BalanceStep::args, BalanceStep::report);
+    static final DemoStep STEP = new DemoStep("balance", BalanceStep::report);
     static final int CAPTIONS = 3;
 
     private BalanceStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        Path weights = c.layout().root().resolve("weights.csv");
-        try {
-            Files.writeString(weights, "# the seed's example weights (concept_weights_example.csv)\n"
-                    + "1_character,2\n2_characters,2\n3_characters,1\ncharacter_others,0.8\nothers,0.4\n");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return List.of("balance", "--src", c.layout().dataset().toString(), "--weights", weights.toString(),
-                "--kohya-toml", c.layout().root().resolve("kohya_dataset.toml").toString());
     }
 
     static DemoStep.Report report(DemoStep.Context c) {

@@ -11,15 +11,11 @@ import java.util.List;
 
 /** The demo's caption step: a {@code .txt} caption beside every frame, from its metadata. */
 final class CaptionStep {
-    static final DemoStep STEP = new DemoStep("caption", CaptionStep::args, CaptionStep::report);
+    static final DemoStep STEP = new DemoStep("caption", CaptionStep::report);
     /** Captions quoted in the report. */
     private static final int SHOWN = 3;
 
     private CaptionStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("caption", "--src", c.layout().frames().toString(), "--seed", "0");
     }
 
     /** How many frames have a caption, and a few of them (from different episodes where there are several). */

@@ -20,20 +20,10 @@ import java.util.TreeSet;
  * which shot and what the clusters are.
  */
 final class ClassifyStep {
-    static final DemoStep STEP = new DemoStep("classify", ClassifyStep::args, ClassifyStep::report);
+    static final DemoStep STEP = new DemoStep("classify", ClassifyStep::report);
     private static final int SHOTS_PER_LINE = 4;
 
     private ClassifyStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        try {
-            CastReferences.ensure(c.layout().refs());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.of("classify", "--src", c.layout().frames().toString(), "--refs", c.layout().refs().toString(),
-                "--export-clusters", c.layout().clusters().toString(), "--offline");
     }
 
     static DemoStep.Report report(DemoStep.Context c) {

@@ -20,13 +20,9 @@ import java.util.TreeMap;
  * group's representative, so rerunning the demo removes nothing more.
  */
 final class DedupStep {
-    static final DemoStep STEP = new DemoStep("dedup", DedupStep::args, DedupStep::report);
+    static final DemoStep STEP = new DemoStep("dedup", DedupStep::report);
 
     private DedupStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("dedup", "--src", c.layout().frames().toString(), "--action", "move");
     }
 
     /**

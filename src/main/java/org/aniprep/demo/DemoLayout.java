@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where {@code aniprep demo} puts things under its folder. The stages after extract work in the
- * frames folder, as they would on a real dataset: dedup moves duplicates to {@code frames/_removed},
- * detect writes crops to {@code frames/_crops}, and the HTML reports go to {@code frames/_report}.
+ * Where {@code aniprep demo} puts things under its folder: the sample episodes, their storyboards and
+ * the cast's references, and {@code run/}, the folder of {@code aniprep run} (docs/run.md): frames
+ * with their records (dedup moves duplicates to {@code frames/_removed}, detect writes crops to
+ * {@code frames/_crops}, the stages' HTML reports go to {@code frames/_report}), clusters, the dataset
+ * and {@code report.html}.
  */
 public record DemoLayout(Path root) {
     public DemoLayout {
@@ -23,9 +25,14 @@ public record DemoLayout(Path root) {
         return root.resolve("storyboard");
     }
 
+    /** The run folder. */
+    public Path run() {
+        return root.resolve("run");
+    }
+
     /** Extracted frames, one folder per episode. */
     public Path frames() {
-        return root.resolve("frames");
+        return run().resolve("frames");
     }
 
     /** Frames dedup moved away, mirroring the episode folders. */
@@ -50,17 +57,22 @@ public record DemoLayout(Path root) {
 
     /** Clusters of unknown faces exported by classify (not cleared on a redraw: renamed folders there are the user's references). */
     public Path clusters() {
-        return root.resolve("clusters");
+        return run().resolve("clusters");
     }
 
     /** The training tree arrange builds from the frames, balanced by balance. */
     public Path dataset() {
-        return root.resolve("dataset");
+        return run().resolve("dataset");
     }
 
-    /** What the stages made from the frames: stale once the frames are extracted anew. */
+    /** The run's report. */
+    public Path report() {
+        return run().resolve("report.html");
+    }
+
+    /** What the stages made from the episodes: stale once they are drawn anew (clusters stay: renamed ones are references). */
     public List<Path> derived() {
-        return List.of(removed(), crops(), reports(), dataset());
+        return List.of(frames(), dataset(), report());
     }
 
     /** A path relative to the demo folder, for printing. */

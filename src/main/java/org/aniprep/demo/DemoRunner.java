@@ -18,8 +18,8 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
- * {@code aniprep demo}: draws the sample episodes, runs each registered stage on them through the
- * normal command line, and tells the user what each did and where to look.
+ * {@code aniprep demo}: draws the sample episodes and the cast's references, runs {@code aniprep run}
+ * on them with the demo's {@code pipeline.yaml}, and tells the user what each stage did and where to look.
  */
 public final class DemoRunner {
     private final DemoLayout layout;
@@ -31,7 +31,7 @@ public final class DemoRunner {
 
     /**
      * @param cli        runs an aniprep command line and returns its exit code
-     * @param registered whether a command of that name exists in this build
+     * @param registered whether this build's run has a stage of that name
      */
     public DemoRunner(DemoLayout layout, ClipRecorder.Settings settings, double seconds,
                       ToIntFunction<String[]> cli, Predicate<String> registered, PrintWriter out) {
@@ -65,50 +65,38 @@ public final class DemoRunner {
         if (context.redrawn()) {
             clearDerived();
         }
-        List<Path> look = new ArrayList<>(List.of(DemoIndex.path(layout), layout.storyboard().resolve("cast.png"),
+        CastReferences.ensure(layout.refs());
+        List<DemoStep> built = steps.stream().filter(s -> registered.test(s.command())).toList();
+        Path config = DemoConfig.write(layout, built.stream().map(DemoStep::command).collect(java.util.stream.Collectors.toSet()));
+        List<String> args = new ArrayList<>(DemoConfig.runArgs(layout, config));
+        if (Progress.isQuiet()) {
+            args.add("--quiet");
+        }
+        out.printf("%ndemo: aniprep %s%n", String.join(" ", args.stream().map(DemoRunner::quote).toList()));
+        out.printf("  (the demo's settings are in %s)%n", layout.show(config));
+        out.flush();
+        long t = System.nanoTime();
+        int exit = cli.applyAsInt(args.toArray(String[]::new));
+        out.printf("run: %s (%s)%n", outcome(exit), seconds(t));
+        if (exit == ExitCodes.SOME_INPUTS_FAILED) {
+            out.println("  (the ERROR lines above name each input it could not handle; the others were processed)");
+        }
+        List<Path> look = new ArrayList<>(List.of(DemoIndex.path(layout), layout.report(), layout.storyboard().resolve("cast.png"),
                 layout.input()));
         List<DemoIndex.Section> sections = new ArrayList<>();
-        int exit = ExitCodes.OK;
-        for (DemoStep step : steps) {
-            if (!registered.test(step.command())) {
-                continue;
-            }
-            Optional<String> unavailable = step.unavailable().apply(context);
-            if (unavailable.isPresent()) {
-                out.printf("%ndemo: %s skipped: %s%n", step.command(), unavailable.get());
-                sections.add(new DemoIndex.Section(step.command(), "aniprep " + step.command() + "  (skipped)", List.of(unavailable.get()), List.of()));
-                out.flush();
-                continue;
-            }
-            List<String> args = new ArrayList<>(step.args().apply(context));
-            if (Progress.isQuiet()) {
-                args.add("--quiet");
-            }
-            out.printf("%ndemo: aniprep %s%n", String.join(" ", args.stream().map(DemoRunner::quote).toList()));
-            out.flush();
-            long t = System.nanoTime();
-            int code = cli.applyAsInt(args.toArray(String[]::new));
-            DemoStep.Report report = step.reporter().apply(context);
-            String outcome = outcome(code);
-            out.printf("%s: %s (%s)%n", step.command(), outcome, seconds(t));
-            if (code == ExitCodes.SOME_INPUTS_FAILED) {
-                out.println("  (the ERROR lines above name each input it could not handle; the others were processed)");
-            }
-            report.lines().forEach(line -> out.println("  " + line));
-            look.addAll(report.lookAt());
-            sections.add(new DemoIndex.Section(step.command(), "aniprep " + String.join(" ", args) + "  (" + outcome + ")",
-                    report.lines(), report.lookAt()));
-            out.flush();
-            exit = Math.max(exit, code);
-            if (code == ExitCodes.USAGE) {
-                out.printf("demo: %s could not run; later stages skipped%n", step.command());
-                break;
+        if (exit != ExitCodes.USAGE) {
+            for (DemoStep step : built) {
+                DemoStep.Report report = step.reporter().apply(context);
+                out.printf("%n%s:%n", step.command());
+                report.lines().forEach(line -> out.println("  " + line));
+                look.addAll(report.lookAt());
+                sections.add(new DemoIndex.Section(step.command(), "aniprep " + step.command(), report.lines(), report.lookAt()));
             }
         }
         new DemoIndex(layout).write(episodes, sections);
         out.printf("%ndemo: done in %s. Look at these:%n", seconds(t0));
         // a path a step pointed at may have been moved by a later stage (dedup moves frames away)
-        look.stream().filter(Files::exists).forEach(p -> out.println("  " + p));
+        look.stream().filter(Files::exists).distinct().forEach(p -> out.println("  " + p));
         out.flush();
         return exit;
     }

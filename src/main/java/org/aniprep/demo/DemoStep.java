@@ -2,20 +2,13 @@ package org.aniprep.demo;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One stage the demo runs: the aniprep command and its arguments for the demo folder, what to tell
- * the user afterwards, and why it cannot run here (e.g. its model is not on this machine), if so.
- * A step whose command is not registered (not built yet) is left out.
+ * What the demo tells about one stage after {@code aniprep run}: a reporter that reads the stage's
+ * output in the run folder (one class per stage). A stage this build does not have is left out.
  */
-public record DemoStep(String command, Function<Context, List<String>> args, Function<Context, Report> reporter,
-                       Function<Context, Optional<String>> unavailable) {
-    public DemoStep(String command, Function<Context, List<String>> args, Function<Context, Report> reporter) {
-        this(command, args, reporter, c -> Optional.empty());
-    }
-
+public record DemoStep(String command, Function<Context, Report> reporter) {
     /**
      * What a step works on: the demo folder, the sample episodes, and whether they were drawn anew
      * in this run (so results made from older drawings must be redone).

@@ -20,16 +20,12 @@ import java.util.TreeSet;
  * back to the bundled offline detector (FaceBoxes + the cascade).
  */
 final class DetectStep {
-    static final DemoStep STEP = new DemoStep("detect", DetectStep::args, DetectStep::report);
+    static final DemoStep STEP = new DemoStep("detect", DetectStep::report);
     private static final List<String> BUCKETS = List.of("0-25", "25-50", "50-75", "75-100");
     /** Shot summaries per printed line, so the lines stay readable in a terminal. */
     private static final int SHOTS_PER_LINE = 5;
 
     private DetectStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("detect", "--src", c.layout().frames().toString(), "--crop", "faces", "--offline");
     }
 
     /**

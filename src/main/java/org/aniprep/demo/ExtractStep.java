@@ -13,19 +13,9 @@ import java.util.Set;
 
 /** The demo's extract step: frames of both sample episodes, and how much of each storyboard they show. */
 final class ExtractStep {
-    static final DemoStep STEP = new DemoStep("extract", ExtractStep::args, ExtractStep::report);
+    static final DemoStep STEP = new DemoStep("extract", ExtractStep::report);
 
     private ExtractStep() {
-    }
-
-    /** Episodes drawn anew replace the old videos, so their old frames are redone (--overwrite). */
-    static List<String> args(DemoStep.Context c) {
-        List<String> args = new ArrayList<>(List.of("extract", "--src", c.layout().input().toString(),
-                "--dst", c.layout().frames().toString()));
-        if (c.redrawn()) {
-            args.add("--overwrite");
-        }
-        return args;
     }
 
     /**

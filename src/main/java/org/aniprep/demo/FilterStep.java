@@ -20,21 +20,13 @@ import java.util.TreeMap;
  * the text detector on this machine it runs with {@code --text off} and says so.
  */
 final class FilterStep {
-    static final DemoStep STEP = new DemoStep("filter", FilterStep::args, FilterStep::report);
+    static final DemoStep STEP = new DemoStep("filter", FilterStep::report);
 
     private FilterStep() {
     }
 
     static boolean textDetectorHere() {
         return new ModelResolver(ModelSettings.fromEnvironment(true, Device.CPU)).findLocal(TextModels.SPEC).isPresent();
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        List<String> args = new ArrayList<>(List.of("filter", "--src", c.layout().frames().toString(), "--action", "move"));
-        if (!textDetectorHere()) {
-            args.addAll(List.of("--text", "off"));
-        }
-        return args;
     }
 
     /** Read back from the sidecars (kept frames and those moved to _removed), so a rerun reports the same. */

@@ -16,13 +16,9 @@ import java.util.TreeMap;
  * sidecar, from what detect, tag (and classify, when it ran) found.
  */
 final class MetadataStep {
-    static final DemoStep STEP = new DemoStep("metadata", MetadataStep::args, MetadataStep::report);
+    static final DemoStep STEP = new DemoStep("metadata", MetadataStep::report);
 
     private MetadataStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("metadata", "--src", c.layout().frames().toString());
     }
 
     /** Frames per count, names found, frames with facepos, and the record of a frame with the most faces. */

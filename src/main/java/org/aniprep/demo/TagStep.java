@@ -22,16 +22,12 @@ import java.util.TreeMap;
  * Hugging Face cache) and is otherwise skipped with one line saying how to get it.
  */
 final class TagStep {
-    static final DemoStep STEP = new DemoStep("tag", TagStep::args, TagStep::report, TagStep::unavailable);
+    static final DemoStep STEP = new DemoStep("tag", TagStep::report);
     /** Tags listed in the report: enough to see what the tagger saw, short enough to read. */
     private static final int TOP_GENERAL = 12;
     private static final int TOP_CHARACTER = 5;
 
     private TagStep() {
-    }
-
-    static List<String> args(DemoStep.Context c) {
-        return List.of("tag", "--src", c.layout().frames().toString(), "--offline");
     }
 
     static Optional<String> unavailable(DemoStep.Context c) {
@@ -65,7 +61,7 @@ final class TagStep {
         }
         List<String> lines = new ArrayList<>();
         if (frames == 0) {
-            lines.add("no frame has tags");
+            lines.add(unavailable(c).map(why -> "skipped: " + why).orElse("no frame has tags"));
             return new DemoStep.Report(lines, List.of());
         }
         lines.add(DemoSteps.plural(frames, "frame") + " tagged by " + model + " (tags are in each frame's sidecar, section '" + Tags.SECTION + "')");

@@ -1,7 +1,5 @@
 package org.aniprep.extract;
 
-import org.aniprep.dedup.DedupOptions;
-import org.aniprep.dedup.ExtractDedupGate;
 import org.aniprep.io.SafePaths;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.RunLayout;
@@ -23,9 +21,16 @@ import java.util.function.Function;
 /**
  * The extract stage: the frames of every episode that differ from the previous kept one, each with
  * its sidecar ({@link Extractor}); with {@code --dedup} near-duplicates of kept frames are never
- * written ({@link ExtractDedupGate}).
+ * written ({@link StreamingDedup}).
  */
 public final class ExtractStage implements Stage<ExtractStage.Options> {
+    private final StreamingDedup streamingDedup;
+
+    /** @param streamingDedup what --dedup uses ({@code dedup.ExtractDedupGate::streaming}) */
+    public ExtractStage(StreamingDedup streamingDedup) {
+        this.streamingDedup = streamingDedup;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger("aniprep");
 
     /** {@code aniprep extract}'s options (and {@code extract.*} in a run config). */
@@ -95,7 +100,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
         public boolean dedup;
 
         @Option(names = "--dedup-threshold", paramLabel = "BITS", description = "Hamming threshold for --dedup "
-                + "(default: " + DedupOptions.DEFAULT_HASH_THRESHOLD + ", as aniprep dedup).")
+                + "(default: that of aniprep dedup --threshold).")
         public Integer dedupThreshold;
 
         @Option(names = "--pans", paramLabel = "collapse|keep", defaultValue = "collapse",
@@ -184,8 +189,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
     public StageResult run(Options o, StageContext context) throws IOException {
         ExtractOptions options = extractOptions(o);
         FrameGate gate = o.dedup
-                ? new ExtractDedupGate(o.dedupThreshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : o.dedupThreshold,
-                        o.pans.equals("collapse"), context.problems())
+                ? streamingDedup.gate(o.dedupThreshold, o.pans.equals("collapse"), context.problems())
                 : FrameGate.ALL;
         Extractor extractor = new Extractor(options, gate);
         List<Path> videos = extractor.findVideos(context.problems());

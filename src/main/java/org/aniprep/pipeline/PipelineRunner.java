@@ -88,6 +88,7 @@ public final class PipelineRunner {
         List<BoundStage<?>> bound = bind(layout, request.settings());
         RunFolder.check(layout);
         RunState state = RunState.load(layout);
+        boolean fresh = !Files.exists(layout.root());
         Files.createDirectories(layout.root());
         List<Path> folders = List.of(layout.root(), layout.frames(), layout.dataset(), layout.clusters());
         for (Path f : folders) {
@@ -97,6 +98,15 @@ public final class PipelineRunner {
         List<StageRecord> records = new ArrayList<>();
         int exit = 0;
         try (StageLocks locks = StageLocks.lockAll(folders, "aniprep run", request.waitForLock())) {
+            try {
+                checkAll(bound, first, last);
+            } catch (BadOptions e) {
+                locks.close();
+                if (fresh) {
+                    RunFolder.removeUntouched(layout);
+                }
+                throw e;
+            }
             state.save();
             bound = redo(bound, state, first, last, request, layout);
             int n = last - first + 1;
@@ -131,6 +141,21 @@ public final class PipelineRunner {
         return exit;
     }
 
+    /**
+     * Every stage's own checks (ranges, combinations, folders that must exist) before the first one runs,
+     * so a bad option late in the pipeline does not wait for an hour of extraction.
+     */
+    private static void checkAll(List<BoundStage<?>> bound, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            BoundStage<?> s = bound.get(i);
+            try {
+                s.check();
+            } catch (BadOptions e) {
+                throw new BadOptions(s.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
     private StageRecord runOne(BoundStage<?> stage, String step, RunRequest request, RunState state) throws IOException {
         Optional<String> missing = stage.unavailable();
         if (missing.isPresent()) {
@@ -140,13 +165,12 @@ public final class PipelineRunner {
             LOG.warn("run: {} skipped: {}", stage.name(), oneLine(missing.get()));
             return new StageRecord(stage.name(), StageRecord.Status.SKIPPED, oneLine(missing.get()), 0, Map.of(), List.of());
         }
-        stage.check();
         Problems problems = new Problems();
         long t = System.nanoTime();
         Progress.setPrefix(step);
         try (StageLocks locks = StageLocks.lockAll(stage.writes(), "aniprep run", request.waitForLock())) {
             StageResult result = stage.run(new StageContext(problems));
-            result.lines().forEach(line -> LOG.info("{}: {}", stage.name(), line));
+            result.lines().forEach(line -> LOG.info("{}", line.startsWith(stage.name() + ": ") ? line : stage.name() + ": " + line));
             state.finished(stage.name(), stage.resultOptions());
             return new StageRecord(stage.name(), StageRecord.Status.RAN, String.join("; ", result.lines()), seconds(t),
                     result.counts(), problems.list());

@@ -94,7 +94,8 @@ final class SettingArgs {
             return "";
         }
         String rest = message.substring(colon + 3);
-        return rest.contains("Invalid value") || rest.matches("'.*' is not an? .*") ? "" : " (" + rest + ")";
+        return rest.contains("Invalid value") || rest.contains("expected one of") || rest.matches("'.*' is not an? .*") ? ""
+                : " (" + rest + ")";
     }
 
     static String show(JsonNode v) {

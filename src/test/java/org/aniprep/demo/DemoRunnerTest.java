@@ -10,51 +10,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the runner treats a step's outcome: problems, usage errors, missing models, unbuilt stages. */
+/** The demo runs 'aniprep run' once with its config, then tells what each stage this build has did. */
 class DemoRunnerTest {
     @TempDir
     Path dir;
 
-    private final List<String> ran = new ArrayList<>();
+    private final List<List<String>> ran = new ArrayList<>();
     private final StringWriter out = new StringWriter();
 
     @Test
-    void aStepWithProblemsIsReportedAndSetsTheExitCodeButLaterStepsStillRun() throws IOException {
-        int exit = run(Map.of("first", 2, "third", 0), step("first"), unavailable("second"), step("third"));
+    void oneRunWithTheDemoConfigThenEachStagesReport() throws IOException {
+        int exit = run(2, step("first"), step("unbuilt"), step("third"));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(ran).containsExactly("first", "third");
-        assertThat(out.toString()).contains("first: finished with problems, exit 2").contains("the ERROR lines above")
-                .contains("demo: second skipped: no model here").contains("third: exit 0");
-        assertThat(Files.readString(dir.resolve("index.html"))).contains("aniprep second  (skipped)")
-                .contains("no model here").contains("href=\"#first\"");
+        assertThat(ran).hasSize(1);
+        List<String> args = ran.get(0);
+        assertThat(args.subList(0, 5)).containsExactly("run", "--src", dir.resolve("input").toString(), "--dst",
+                dir.resolve("run").toString());
+        assertThat(args).contains("--config", dir.resolve("pipeline.yaml").toString(), "--offline");
+        assertThat(Files.readString(dir.resolve("pipeline.yaml"))).contains("run:\n  refs: ");
+        assertThat(out.toString()).contains("run: finished with problems, exit 2").contains("the ERROR lines above")
+                .contains("first did it").contains("third did it").doesNotContain("unbuilt");
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("href=\"#first\"").contains("first did it");
     }
 
     @Test
-    void aSkippedStepIsNoFailure() throws IOException {
-        assertThat(run(Map.of("first", 0), step("first"), unavailable("second"))).isZero();
-        assertThat(out.toString()).contains("demo: second skipped");
+    void aUsageErrorIsPassedOnWithoutReports() throws IOException {
+        assertThat(run(1, step("first"))).isEqualTo(1);
+        assertThat(out.toString()).contains("run: failed, exit 1").doesNotContain("first did it");
     }
 
-    @Test
-    void aUsageErrorStopsTheDemoAndUnbuiltStagesAreLeftOut() throws IOException {
-        int exit = run(Map.of("first", 1, "third", 0), step("unbuilt"), step("first"), step("third"));
-
-        assertThat(exit).isEqualTo(1);
-        assertThat(ran).containsExactly("first");
-        assertThat(out.toString()).contains("first: failed, exit 1").contains("later stages skipped").doesNotContain("unbuilt");
-    }
-
-    private int run(Map<String, Integer> codes, DemoStep... steps) throws IOException {
+    private int run(int code, DemoStep... steps) throws IOException {
         ToIntFunction<String[]> cli = args -> {
-            ran.add(args[0]);
-            return codes.get(args[0]);
+            ran.add(List.of(args));
+            return code;
         };
         DemoRunner runner = new DemoRunner(new DemoLayout(dir), ClipRecorder.Settings.of(160, 90), 1, cli,
                 name -> !name.equals("unbuilt"), new PrintWriter(out));
@@ -62,11 +55,6 @@ class DemoRunnerTest {
     }
 
     private static DemoStep step(String name) {
-        return new DemoStep(name, c -> List.of(name), c -> new DemoStep.Report(List.of(name + " did it"), List.of()));
-    }
-
-    private static DemoStep unavailable(String name) {
-        return new DemoStep(name, c -> List.of(name), c -> new DemoStep.Report(List.of(), List.of()),
-                c -> Optional.of("no model here"));
+        return new DemoStep(name, c -> new DemoStep.Report(List.of(name + " did it"), List.of()));
     }
 }

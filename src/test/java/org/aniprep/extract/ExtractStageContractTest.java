@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link ExtractStage} through the stage contract alone, as {@code aniprep run} drives it: no picocli command. */
 class ExtractStageContractTest {
-    private final ExtractStage stage = new ExtractStage();
+    private final ExtractStage stage = new ExtractStage(org.aniprep.dedup.ExtractDedupGate::streaming);
 
     @Test
     void runsFromTheRunLayoutWithStreamingDedupAndARerunDoesNothing(@TempDir Path work) throws Exception {

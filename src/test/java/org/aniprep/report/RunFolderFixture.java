@@ -24,7 +24,7 @@ final class RunFolderFixture {
     static final Path SHARED = Path.of(System.getProperty("aniprep.shared", "../shared"));
     static final String HOSTILE_EPISODE = "EP01 <i>&amp; \"q\"";
     static final String HOSTILE_FRAME = "<script>alert('x') & \"f\".png";
-    static final String HOSTILE_CHARACTER = "<b>Eileen</b> & \"E\"";
+    static final String HOSTILE_CHARACTER = "<b class=\"x\">Eileen & 'E'";
     private static final String[] ENV = {"ANIPREP_MODEL_PATH", "HF_HUB_CACHE", "HF_HOME", "HF_HUB_OFFLINE"};
 
     final RunLayout layout;

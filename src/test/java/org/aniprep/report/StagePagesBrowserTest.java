@@ -49,14 +49,14 @@ class StagePagesBrowserTest {
         Path file = fx.layout.root().resolve(page);
         assertThat(file).as(String.join("\n", fx.output)).isRegularFile();
         String html = Files.readString(file);
-        assertThat(html).doesNotContain("<script", "<b>Eileen", "<i>&amp;");
+        assertThat(html).doesNotContain("<script", "<b class", "<i>&amp;");
 
         Path work = tmp.resolve("chromium-" + file.getFileName());
         String dom = Chromium.available() ? Chromium.dumpDom(file, work) : html;
         if (section != null) {
             assertThat(dom).contains("id=\"" + section + "\"");
         }
-        assertThat(dom).doesNotContain("<script", "<b>Eileen");
+        assertThat(dom).doesNotContain("<script", "<b class");
         Matcher imgs = Pattern.compile("<img [^>]*loading=\"lazy\"[^>]*src=\"([^\"]+)\"").matcher(dom);
         int n = 0;
         while (imgs.find()) {
