@@ -66,7 +66,7 @@ public final class RunReport {
         sections.addAll(who(scan.characters, "character", "Character ", "classify.html"));
         sections.addAll(who(scan.clusters, "cluster", "Cluster ", "classify.html"));
         TreeNode tree = Files.isDirectory(layout.dataset())
-                ? DatasetReport.tree(layout.dataset(), dir, ImageTree.scan(layout.dataset(), (f, why) -> { })) : null;
+                ? DatasetReport.tree(dir, store, ImageTree.scan(layout.dataset(), (f, why) -> { })) : null;
         List<Counts> tables = new ArrayList<>();
         if (!scan.filteredCounts.isEmpty()) {
             List<Counts.Row> rows = new ArrayList<>();

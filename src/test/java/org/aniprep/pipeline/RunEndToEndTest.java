@@ -108,6 +108,7 @@ class RunEndToEndTest {
         assertThat(reference.starts()).extracting(RunProcess.Start::stage).containsExactly(
                 "extract", "filter", "dedup", "detect", "tag", "classify", "metadata", "caption", "arrange", "balance");
         assertThat(reference.starts()).extracting(RunProcess.Start::n).containsOnly(10);
+        assertThat(ref.resolve("report.html")).isRegularFile();
 
         Path dataset = ref.resolve("dataset");
         List<Path> images = images(dataset, true);
@@ -123,6 +124,7 @@ class RunEndToEndTest {
         assertThat(children(dataset.resolve("1_character"))).containsExactlyInAnyOrder("Eileen", "Lucy");
         assertThat(children(dataset.resolve("2_characters"))).contains("Eileen+Lucy");
         assertThat(dataset.resolve("others")).isDirectory();
+        assertThat(dataset.resolve("_report")).as("nothing but training data in the tree (trainers read it recursively)").doesNotExist();
 
         for (Path image : images) {
             String rel = dataset.relativize(image).toString();

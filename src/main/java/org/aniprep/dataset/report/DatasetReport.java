@@ -70,6 +70,15 @@ public final class DatasetReport {
     public static TreeNode tree(Path root, Path pageDir, ImageTree.Node tree) {
         ThumbnailStore store = ThumbnailStore.at(root.toAbsolutePath().normalize().resolve("_report"),
                 (f, why) -> LOG.warn("{}: {}", f, why)); // the report is a view: an unreadable image is the trainer's to reject
+        return tree(pageDir, store, tree);
+    }
+
+    /**
+     * The same with thumbnails from another report's {@code store}: {@code aniprep run}'s report.html
+     * keeps them outside the training tree, where trainers that read a tree recursively would take them
+     * for training images.
+     */
+    public static TreeNode tree(Path pageDir, ThumbnailStore store, ImageTree.Node tree) {
         return new DatasetReport(pageDir, store, tree).node(tree, true);
     }
 
