@@ -134,7 +134,8 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
             ClassifyRun.Summary s = new ClassifyRun(chosen, detector,
                     new ClassifyOptions(o.src, o.refs, o.exportClusters, o.minCluster, o.overwrite), context.problems()).run();
             return StageResult.of(String.format("classified %d face(s) in %d image(s): %d named, %d unknown in %d cluster(s); "
-                            + "%d embedded, the rest cached", s.faces(), s.images(), s.named(), s.unknown(), s.clusters(), s.embedded()),
+                            + "%d embedded, the rest cached; embedder %s", s.faces(), s.images(), s.named(), s.unknown(), s.clusters(),
+                            s.embedded(), chosen.id()),
                     "faces", s.faces(), "named", s.named(), "clusters", s.clusters(), "unknown", s.unknown());
         } catch (ModelException | CascadeException e) {
             throw new BadOptions(e.getMessage());

@@ -48,7 +48,8 @@ final class DemoIndex {
     }
 
     void write(List<SampleEpisodes.Episode> episodes, List<Section> sections) throws IOException {
-        List<Link> nav = new ArrayList<>(List.of(new Link("#cast", "cast"), new Link("#episodes", "episodes")));
+        List<Link> nav = new ArrayList<>(List.of(new Link(link(layout.report()), "run report"), new Link("#cast", "cast"),
+                new Link("#episodes", "episodes")));
         sections.forEach(s -> nav.add(new Link("#" + Links.encode(s.command()), s.command())));
         Page.Builder page = Page.titled("aniprep demo").nav(nav);
         Path cast = layout.storyboard().resolve("cast.png");

@@ -155,8 +155,9 @@ public final class DetectStage implements Stage<DetectStage.Options> {
             }
             DetectRun.Summary s = new DetectRun(set, new DetectOptions(o.src, o.minFaceScore, o.crop, dst, o.overwrite, o.batch),
                     context.problems()).run();
-            return StageResult.of(String.format("detected %d image(s) (%d faces), %d skipped, %d failed%s", s.detected(), s.faces(),
-                            s.skipped(), s.failed(), o.crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + dst),
+            String models = String.join(", ", set.all().stream().map(d -> d.kind() + " detector " + d.name()).toList());
+            return StageResult.of(String.format("detected %d image(s) (%d faces), %d skipped, %d failed%s; %s", s.detected(), s.faces(),
+                            s.skipped(), s.failed(), o.crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + dst, models),
                     "images", s.detected(), "faces", s.faces(), "crops", s.crops(), "skipped", s.skipped(), "failed", s.failed());
         }
     }

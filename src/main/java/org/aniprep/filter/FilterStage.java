@@ -104,7 +104,9 @@ public final class FilterStage implements Stage<FilterStage.Options> {
         counts.put("flagged", (long) r.flaggedKept());
         counts.put("moved", (long) r.moved());
         r.byReason().forEach((reason, n) -> counts.put("removed_" + reason.id(), (long) n));
-        return new StageResult(r.lines(), counts);
+        List<String> lines = new java.util.ArrayList<>(r.lines());
+        lines.add(detector == null ? "text detection off" : "text detector " + detector.id());
+        return new StageResult(lines, counts);
     }
 
     /** Null with {@code --text off}; a {@link ModelException} when it is not on this machine. */

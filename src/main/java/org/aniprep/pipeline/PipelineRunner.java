@@ -117,7 +117,7 @@ public final class PipelineRunner {
                     continue;
                 }
                 String step = "[" + (i - first + 1) + "/" + n + "] ";
-                LOG.info("run {}{}", step, stage.name());
+                LOG.info("run {}{}{}", step, stage.name(), i == first ? "" : String.format(" (%.1f s into the run)", seconds(t0)));
                 StageRecord record = runOne(stage, step, request, state);
                 records.add(record);
                 if (record.status() == StageRecord.Status.FAILED) {

@@ -108,7 +108,8 @@ public final class TagStage implements Stage<TagStage.Options> {
         TagOptions options = new TagOptions(o.src, o.model,
                 new Wd14Decoder.Settings(o.generalThreshold, o.mcut, o.characterThreshold, o.mcut), o.batch, o.overwrite, o.tagsFile);
         TagRun.Summary s = new TagRun(tagger, options, context.problems()).run();
-        return StageResult.of(String.format("tagged %d image(s), %d skipped, %d failed", s.tagged(), s.skipped(), s.failed()),
+        return StageResult.of(String.format("tagged %d image(s), %d skipped, %d failed; tagger %s", s.tagged(), s.skipped(), s.failed(),
+                        tagger.spec().id()),
                 "tagged", s.tagged(), "skipped", s.skipped(), "failed", s.failed());
     }
 
