@@ -87,9 +87,7 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
 
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         if (o.refs != null && !Files.isDirectory(o.refs)) {
             throw new BadOptions("--refs " + o.refs + ": not a folder");
         }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,12 +98,8 @@ public final class DetectStage implements Stage<DetectStage.Options> {
 
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
-        if (o.batch < 1) {
-            throw new BadOptions("--batch must be at least 1");
-        }
+        BadOptions.requireFolder("--src", o.src);
+        BadOptions.requirePositive("--batch", o.batch);
         boolean has = switch (o.crop) {
             case FACES -> o.wantFaces();
             case HEADS -> o.heads;

@@ -12,7 +12,14 @@ public class BadOptions extends RuntimeException {
     /** For {@link Stage#check}: {@code folder}, given as {@code option}, must be an existing folder. */
     public static void requireFolder(String option, Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new BadOptions(option + " " + folder + " is not a folder");
+            throw new BadOptions(option + " " + folder + ": not a folder");
+        }
+    }
+
+    /** For {@link Stage#check}: a count such as {@code --batch} must be at least 1. */
+    public static void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new BadOptions(option + " must be at least 1");
         }
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -72,12 +71,8 @@ public final class TagStage implements Stage<TagStage.Options> {
 
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
-        if (o.batch < 1) {
-            throw new BadOptions("--batch must be at least 1");
-        }
+        BadOptions.requireFolder("--src", o.src);
+        BadOptions.requirePositive("--batch", o.batch);
         for (double t : new double[] {o.generalThreshold, o.characterThreshold}) {
             if (!(t >= 0 && t <= 1)) {
                 throw new BadOptions("thresholds must lie between 0 and 1, got " + t);

@@ -199,9 +199,7 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
         if (o.src == null || o.dst == null) {
             throw new BadOptions("--src and --dst are needed");
         }
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         List<Level> parsed;
         try {
             parsed = Level.parse(o.levels);

@@ -142,9 +142,7 @@ public final class BalanceStage implements Stage<BalanceStage.Options> {
     }
 
     private static BalanceOptions settings(Options o, boolean dryRun) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         if (!(o.minMultiply > 0) || !(o.maxMultiply >= o.minMultiply)) {
             throw new BadOptions("--min-multiply must be above 0 and --max-multiply at least --min-multiply");
         }

@@ -168,9 +168,7 @@ public final class CaptionStage implements Stage<CaptionStage.Options> {
 
     /** defaults &lt; {@code --config} file &lt; the options given; any bad value is a {@link BadOptions}. */
     private static Resolved resolve(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         try {
             CaptionSettings base = CaptionSettings.defaults();
             if (o.config != null) {

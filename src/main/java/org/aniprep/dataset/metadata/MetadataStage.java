@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,7 @@ public final class MetadataStage implements Stage<MetadataStage.Options> {
 
     @Override
     public void check(Options o) {
-        if (!Files.isDirectory(o.src)) {
-            throw new BadOptions("--src " + o.src + ": not a folder");
-        }
+        BadOptions.requireFolder("--src", o.src);
         runOptions(o);
     }
 
