@@ -4,7 +4,6 @@ import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
-import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -60,11 +59,6 @@ public final class FilterStage implements Stage<FilterStage.Options> {
     @Override
     public Options newOptions() {
         return new Options();
-    }
-
-    @Override
-    public List<String> layoutArgs(RunLayout layout) {
-        return List.of("--src", layout.frames().toString());
     }
 
     @Override

@@ -33,9 +33,11 @@ public interface Stage<O> {
 
     /**
      * The options {@code aniprep run} sets itself, as command-line arguments (e.g.
-     * {@code --src <root>/frames}); their option names cannot be set in the config.
+     * {@code --src <root>/frames}, the default); their option names cannot be set in the config.
      */
-    List<String> layoutArgs(RunLayout layout);
+    default List<String> layoutArgs(RunLayout layout) {
+        return List.of("--src", layout.frames().toString()); // most stages work on the frames folder
+    }
 
     /**
      * Where {@code aniprep run} wants another default than the command alone (e.g. extract's streaming

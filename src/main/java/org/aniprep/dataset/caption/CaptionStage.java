@@ -1,7 +1,6 @@
 package org.aniprep.dataset.caption;
 
 import org.aniprep.pipeline.BadOptions;
-import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -130,12 +129,6 @@ public final class CaptionStage implements Stage<CaptionStage.Options> {
     @Override
     public Options newOptions() {
         return new Options();
-    }
-
-    /** Captions beside the frames; arrange carries them into the tree with their images. */
-    @Override
-    public List<String> layoutArgs(RunLayout layout) {
-        return List.of("--src", layout.frames().toString());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.aniprep.dataset.metadata;
 
 import org.aniprep.pipeline.BadOptions;
-import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -56,11 +55,6 @@ public final class MetadataStage implements Stage<MetadataStage.Options> {
     @Override
     public Options newOptions() {
         return new Options();
-    }
-
-    @Override
-    public List<String> layoutArgs(RunLayout layout) {
-        return List.of("--src", layout.frames().toString());
     }
 
     @Override
