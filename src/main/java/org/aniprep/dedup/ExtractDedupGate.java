@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
  * Episodes finished by an earlier run are read back (their cached hashes) so that later episodes
  * are still compared with them.
  */
-public final class ExtractDedupGate implements FrameGate {
+public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractDedupGate.class);
 
     /** A kept frame: where it is (once written) and how many duplicates were dropped for it. */
@@ -77,8 +79,47 @@ public final class ExtractDedupGate implements FrameGate {
     private HeldFrame held;
 
     /** {@code pan}: a camera move's possible last view; else a group's better member (see {@link #endRun}). */
-    private record HeldFrame(FrameSource source, RgbImage pixels, boolean pan) {
+    private record HeldFrame(FrameSource source, Pixels pixels, boolean pan) {
     }
+
+    /**
+     * A frame's pixels as the gate sees them. Its thumbnail and the camera move from the episode's
+     * previous frame are measured ahead on a worker thread ({@link #prepare}), since every frame
+     * needs them; the hash and quality only when asked (and then kept): most frames of a camera move
+     * never need them.
+     */
+    static final class Pixels {
+        private final RgbImage image;
+        private final Thumbnail thumbnail;
+        private final CameraMove move;
+        private BitHash hash;
+        private DedupInfo.Quality quality;
+
+        Pixels(RgbImage image, Thumbnail thumbnail, CameraMove move) {
+            this.image = image;
+            this.thumbnail = thumbnail;
+            this.move = move;
+        }
+
+        BitHash hash(PerceptualHash method) {
+            if (hash == null) {
+                hash = method.hash(image);
+            }
+            return hash;
+        }
+
+        DedupInfo.Quality quality() {
+            if (quality == null) {
+                quality = FrameQuality.of(image);
+            }
+            return quality;
+        }
+    }
+
+    /** The previous frame handed to {@link #prepare}: its episode, time and (coming) thumbnail. */
+    private EpisodePlan preparedEpisode;
+    private double preparedTime;
+    private CompletableFuture<Thumbnail> preparedThumbnail;
 
     /** The group whose duplicates the latest frames were, and the best picture written or held for it in this run. */
     private Kept run;
@@ -88,7 +129,7 @@ public final class ExtractDedupGate implements FrameGate {
 
     /** Camera moves collapsed (see {@link PanTracker}). */
     /** The gate for extract's --dedup ({@link org.aniprep.extract.StreamingDedup}); a null threshold is dedup's default. */
-    public static FrameGate streaming(Integer threshold, boolean collapsePans, Problems problems) {
+    public static FrameGate<?> streaming(Integer threshold, boolean collapsePans, Problems problems) {
         return new ExtractDedupGate(threshold == null ? DedupOptions.DEFAULT_HASH_THRESHOLD : threshold, collapsePans, problems);
     }
 
@@ -109,16 +150,47 @@ public final class ExtractDedupGate implements FrameGate {
         return true;
     }
 
+    /**
+     * Frames come in frame order; each task needs the previous frame's thumbnail, which the previous
+     * task (started before it, the workers' queue being first in, first out) makes first thing.
+     */
     @Override
-    public synchronized Decision offer(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
+    public synchronized Callable<Pixels> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
+        CompletableFuture<Thumbnail> previous = episode.equals(preparedEpisode) && PanTracker.comparable(preparedTime, source.time())
+                ? preparedThumbnail : null;
+        CompletableFuture<Thumbnail> mine = collapsePans ? new CompletableFuture<>() : null;
+        preparedEpisode = episode;
+        preparedTime = source.time();
+        preparedThumbnail = mine;
+        return () -> {
+            try {
+                RgbImage img = pixels.get();
+                Thumbnail thumbnail = null;
+                CameraMove move = null;
+                if (collapsePans) {
+                    thumbnail = Thumbnail.of(img);
+                    mine.complete(thumbnail);
+                    move = previous == null ? null : CameraMove.between(previous.join(), thumbnail);
+                }
+                return new Pixels(img, thumbnail, move);
+            } catch (RuntimeException | Error e) {
+                if (mine != null) {
+                    mine.completeExceptionally(e);
+                }
+                throw e;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Decision offer(EpisodePlan episode, FrameSource source, Pixels img) {
         if (!episode.equals(current)) {
             startEpisode(episode);
         }
-        RgbImage img = pixels.get();
         PanTracker.Step step = PanTracker.Step.STILL;
         Held fate = Held.DROP;
         if (collapsePans) {
-            PanTracker.Result r = pans.offer(Thumbnail.of(img), source.time());
+            PanTracker.Result r = pans.offer(img.thumbnail, source.time(), img.move);
             step = r.step();
             if (held != null && held.pan()) {
                 fate = r.lastOfMove() && release() ? Held.WRITE : Held.DROP;
@@ -142,7 +214,7 @@ public final class ExtractDedupGate implements FrameGate {
             return new Decision(Verdict.WRITE, fate);
         }
         viewGroup = k;
-        DedupInfo.Quality q = FrameQuality.of(img);
+        DedupInfo.Quality q = img.quality();
         if (k != run) {
             fate = held != null ? endRun() : fate;
             startRun(k, k.quality != null ? k.quality : q);
@@ -180,8 +252,8 @@ public final class ExtractDedupGate implements FrameGate {
      * Greedy grouping by hash: a frame that starts a group is kept (returned, named when written); a
      * duplicate counts for its group's kept frame (that one returned).
      */
-    private Kept group(EpisodePlan episode, FrameSource source, RgbImage img) {
-        BitHash hash = method.hash().hash(img);
+    private Kept group(EpisodePlan episode, FrameSource source, Pixels img) {
+        BitHash hash = img.hash(method.hash());
         int item = items++;
         int rep = grouper.offer(hash);
         if (rep != item) {
@@ -190,7 +262,7 @@ public final class ExtractDedupGate implements FrameGate {
             return k;
         }
         // sharpness only for frames that are written: a dropped frame never needs it
-        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img), FrameQuality.of(img));
+        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img.image), img.quality());
         Kept k = new Kept(null, info, false);
         keptByItem.put(item, k);
         unnamed.put(source.frameIndex(), k);

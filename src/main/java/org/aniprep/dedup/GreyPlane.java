@@ -59,37 +59,66 @@ final class GreyPlane {
         return out;
     }
 
-    /** Luma, Cb and Cr shrunk in one pass: the same sums as {@link #shrink(RgbImage, Channel[], int, int)}, unrolled (hot path). */
+    /**
+     * Luma, Cb and Cr shrunk in one pass: the same sums as {@link #shrink(RgbImage, Channel[], int, int)}
+     * (hot path: every frame extract's dedup looks at). Cb and Cr are linear in R, G and B, so their
+     * cell sums come from the cells' R, G and B sums; only luma is rounded per pixel. Each row adds
+     * up a cell's pixels in locals and touches the cell arrays once.
+     */
     static float[][] shrinkYcc(RgbImage img, int w, int h) {
         int sw = img.width();
         int sh = img.height();
         int[] colCell = cells(sw, w);
         int[] rowCell = cells(sh, h);
+        int[] from = new int[w + 1];
+        for (int c = 0, x = 0; c <= w; c++) {
+            while (x < sw && colCell[x] < c) {
+                x++;
+            }
+            from[c] = x;
+        }
         long[] ys = new long[w * h];
-        long[] cbs = new long[w * h];
-        long[] crs = new long[w * h];
+        long[] rs = new long[w * h];
+        long[] gs = new long[w * h];
+        long[] bs = new long[w * h];
         int[] counts = new int[w * h];
         byte[] px = img.rgb();
         for (int y = 0; y < sh; y++) {
             int rowBase = rowCell[y] * w;
             int i = y * sw * 3;
-            for (int x = 0; x < sw; x++, i += 3) {
-                int r = px[i] & 0xff;
-                int g = px[i + 1] & 0xff;
-                int b = px[i + 2] & 0xff;
-                int cell = rowBase + colCell[x];
-                ys[cell] += (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
-                cbs[cell] += -11058 * r - 21710 * g + 32768 * b + (128 << 16);
-                crs[cell] += 32768 * r - 27439 * g - 5329 * b + (128 << 16);
-                counts[cell]++;
+            for (int c = 0; c < w; c++) {
+                int x0 = from[c];
+                int x1 = from[c + 1];
+                int sy = 0;
+                int sr = 0;
+                int sg = 0;
+                int sb = 0;
+                for (int x = x0; x < x1; x++, i += 3) {
+                    int r = px[i] & 0xff;
+                    int g = px[i + 1] & 0xff;
+                    int b = px[i + 2] & 0xff;
+                    sy += (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+                    sr += r;
+                    sg += g;
+                    sb += b;
+                }
+                int cell = rowBase + c;
+                ys[cell] += sy;
+                rs[cell] += sr;
+                gs[cell] += sg;
+                bs[cell] += sb;
+                counts[cell] += x1 - x0;
             }
         }
         float[][] out = new float[3][w * h];
         for (int k = 0; k < w * h; k++) {
             if (counts[k] > 0) {
+                long offset = (long) counts[k] * (128 << 16);
+                long cb = -11058 * rs[k] - 21710 * gs[k] + 32768 * bs[k] + offset;
+                long cr = 32768 * rs[k] - 27439 * gs[k] - 5329 * bs[k] + offset;
                 out[0][k] = (float) (ys[k] / (double) counts[k]);
-                out[1][k] = (float) (cbs[k] / (counts[k] * 65536.0));
-                out[2][k] = (float) (crs[k] / (counts[k] * 65536.0));
+                out[1][k] = (float) (cb / (counts[k] * 65536.0));
+                out[2][k] = (float) (cr / (counts[k] * 65536.0));
             }
         }
         for (float[] plane : out) {

@@ -39,8 +39,17 @@ final class PanTracker {
     private double ty;
 
     Result offer(Thumbnail frame, double time) {
-        CameraMove move = previous != null && time - previousTime <= MAX_GAP_SECONDS
-                ? CameraMove.between(previous, frame) : CameraMove.NONE;
+        return offer(frame, time, comparable(previousTime, time) && previous != null ? CameraMove.between(previous, frame) : null);
+    }
+
+    /**
+     * @param move {@code CameraMove.between} the previous frame's thumbnail and this one, measured
+     *             ahead (on another thread) when the two are {@link #comparable}; else ignored
+     */
+    Result offer(Thumbnail frame, double time, CameraMove move) {
+        if (previous == null || !comparable(previousTime, time) || move == null) {
+            move = CameraMove.NONE;
+        }
         boolean continues = move.moves() && move.disagree() <= MAX_DISAGREE && move.meanDiff() <= MAX_MEAN_DIFF
                 && move.overlap() >= MIN_PAIR_OVERLAP;
         boolean ended = !continues && previousWasSameView;
@@ -65,6 +74,11 @@ final class PanTracker {
         ty = y;
         previousWasSameView = true;
         return new Result(Step.SAME_VIEW, false, move, overlap);
+    }
+
+    /** Whether a frame at {@code time} is compared with its predecessor at {@code previousTime} at all. */
+    static boolean comparable(double previousTime, double time) {
+        return time - previousTime <= MAX_GAP_SECONDS;
     }
 
     /** The episode is over: whether its last frame ended a move as a {@code SAME_VIEW} frame. */

@@ -21,11 +21,15 @@ record Thumbnail(int width, int height, float[] luma) {
         long[] sums = new long[w * h];
         int[] counts = new int[w * h];
         byte[] px = img.rgb();
+        int[] column = new int[(sw + step - 1) / step];
+        for (int k = 0; k < column.length; k++) {
+            column[k] = (int) ((long) k * step * w / sw);
+        }
         for (int y = 0; y < sh; y += step) {
             int row = (int) ((long) y * h / sh) * w;
-            for (int x = 0; x < sw; x += step) {
+            for (int x = 0, k = 0; x < sw; x += step, k++) {
                 int i = (y * sw + x) * 3;
-                int cell = row + (int) ((long) x * w / sw);
+                int cell = row + column[k];
                 sums[cell] += GreyPlane.luma(px[i] & 0xff, px[i + 1] & 0xff, px[i + 2] & 0xff);
                 counts[cell]++;
             }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Extracts one episode: decode and select on the calling thread, encode and write on the shared
+ * Extracts one episode: decode and select on the calling thread, the gate's pixel work on its
+ * workers a few frames ahead of its decisions ({@link GateWindow}), encode and write on the shared
  * encoder pool (a semaphore bounds the frames in flight, so memory stays flat), sidecar per frame,
  * completion marker last. An unfinished folder from an earlier run is cleaned first.
  */
@@ -40,19 +41,23 @@ final class EpisodeExtractor {
     record Result(EpisodePlan plan, Outcome outcome, long frames, long decoded) {
     }
 
+    /**
+     * The threads an episode's frames go to: encoding and writing (at most {@code inFlight} frames
+     * at once, so memory stays flat), and the gate's pixel work.
+     */
+    record Pools(ExecutorService encoders, ExecutorService gateWorkers, Semaphore inFlight) {
+    }
+
     private final ExtractOptions options;
-    private final FrameGate gate;
-    private final ExecutorService encoders;
-    private final Semaphore inFlight;
+    private final FrameGate<?> gate;
+    private final Pools pools;
     private final Progress progress;
     private final Problems problems;
 
-    EpisodeExtractor(ExtractOptions options, FrameGate gate, ExecutorService encoders, Semaphore inFlight,
-                     Progress progress, Problems problems) {
+    EpisodeExtractor(ExtractOptions options, FrameGate<?> gate, Pools pools, Progress progress, Problems problems) {
         this.options = options;
         this.gate = gate;
-        this.encoders = encoders;
-        this.inFlight = inFlight;
+        this.pools = pools;
         this.progress = progress;
         this.problems = problems;
     }
@@ -86,12 +91,10 @@ final class EpisodeExtractor {
 
     private Result decodeAndWrite(EpisodePlan plan, long estimatedFrames) throws IOException {
         long started = System.nanoTime();
-        List<Future<?>> writes = new ArrayList<>();
-        long written = 0;
+        Writes writes = new Writes(plan);
         long reported = 0;
         String failure = null;
         long decoded = 0;
-        Held held = null;
         long onDisk;
         FrameShape shape = GeometryProbe.find(plan.video(), options.crop());
         if (!shape.identity()) {
@@ -99,6 +102,7 @@ final class EpisodeExtractor {
                     shape.height(), shape.storageWidth(), shape.storageHeight(), shape.record().sampleAspect(),
                     shape.crop() == null ? "" : ", black bars cut: crop " + CropSpec.describeCrop(shape.crop()));
         }
+        GateWindow<?> window = GateWindow.open(gate, plan, pools.gateWorkers(), 2 * Runtime.getRuntime().availableProcessors());
         try (FrameDecoder decoder = openDecoder(plan, shape)) {
             VideoInfo info = decoder.info();
             DecodedFrame frame;
@@ -115,47 +119,25 @@ final class EpisodeExtractor {
                 if (frame == null) {
                     break;
                 }
-                FrameSource source = new FrameSource(plan.video().toAbsolutePath().toString(), plan.prefix(), plan.season(),
-                        plan.episode(), frame.index(), round3(frame.time()), shape.record());
-                DecodedFrame f = frame;
-                FrameGate.Decision decision = gate.offer(plan, source, () -> Mats.toRgb(f.bgr()));
-                if (held != null && decision.held() != FrameGate.Held.KEEP) {
-                    if (decision.held() == FrameGate.Held.WRITE) {
-                        written++;
-                        writes.add(write(plan, held, written));
-                    } else {
-                        held.frame().close();
-                    }
-                    held = null;
-                }
-                switch (decision.frame()) {
-                    case WRITE -> {
-                        written++;
-                        writes.add(write(plan, new Held(frame, source), written));
-                    }
-                    case HOLD -> held = new Held(frame, source);
-                    case DROP -> frame.close();
+                window.add(frame, new FrameSource(plan.video().toAbsolutePath().toString(), plan.prefix(), plan.season(),
+                        plan.episode(), frame.index(), round3(frame.time()), shape.record()));
+                for (GateWindow.Decided d = window.next(false); d != null; d = window.next(false)) {
+                    writes.apply(d);
                 }
             }
-            if (held != null) {
-                if (failure == null && gate.writeHeldAtEnd(plan)) {
-                    written++;
-                    writes.add(write(plan, held, written));
-                } else {
-                    held.frame().close();
-                }
-                held = null;
+            for (GateWindow.Decided d = window.next(true); d != null; d = window.next(true)) {
+                writes.apply(d);
             }
+            writes.atEnd(failure == null);
             decoded = decoder.decodedFrames();
             if (failure == null && options.ffmpeg() == null && !options.selection().keyframesOnly()
                     && info.estimatedFrames() > 20 && decoded < 0.9 * info.estimatedFrames()) {
                 failure = "truncated: decoded " + decoded + " of about " + info.estimatedFrames() + " frames";
             }
         } finally {
-            if (held != null) {
-                held.frame().close();
-            }
-            Writes done = awaitWrites(writes, failure);
+            window.discard();
+            writes.atEnd(false);
+            Written done = awaitWrites(writes.futures, failure);
             failure = done.failure();
             onDisk = done.ok();
             progress.stepBy(Math.max(0, estimatedFrames - reported));
@@ -166,10 +148,57 @@ final class EpisodeExtractor {
             return new Result(plan, Outcome.FAILED, onDisk, decoded);
         }
         gate.episodeWritten(plan);
-        CompletionMarker.of(plan, options, written).write(plan.folder());
-        LOG.info("{}: {} kept of {} decoded from {} ({} s)", plan.folder().getFileName(), Plural.of(written, "frame"), decoded,
+        CompletionMarker.of(plan, options, writes.count).write(plan.folder());
+        LOG.info("{}: {} kept of {} decoded from {} ({} s)", plan.folder().getFileName(), Plural.of(writes.count, "frame"), decoded,
                 plan.video().getFileName(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return new Result(plan, Outcome.EXTRACTED, written, decoded);
+        return new Result(plan, Outcome.EXTRACTED, writes.count, decoded);
+    }
+
+    /** What becomes of one episode's frames as the gate decides: written in order, held back, or dropped. */
+    private final class Writes {
+        private final EpisodePlan plan;
+        private final List<Future<?>> futures = new ArrayList<>();
+        private long count;
+        private Held held;
+
+        Writes(EpisodePlan plan) {
+            this.plan = plan;
+        }
+
+        void apply(GateWindow.Decided d) throws IOException {
+            FrameGate.Decision decision = d.decision();
+            if (held != null && decision.held() != FrameGate.Held.KEEP) {
+                if (decision.held() == FrameGate.Held.WRITE) {
+                    writeNext(held);
+                } else {
+                    held.frame().close();
+                }
+                held = null;
+            }
+            switch (decision.frame()) {
+                case WRITE -> writeNext(new Held(d.frame(), d.source()));
+                case HOLD -> held = new Held(d.frame(), d.source());
+                case DROP -> d.frame().close();
+            }
+        }
+
+        /** The episode is over: the frame still held is written (when the gate says so) or dropped. */
+        void atEnd(boolean mayWrite) throws IOException {
+            if (held != null) {
+                Held h = held;
+                held = null;
+                if (mayWrite && gate.writeHeldAtEnd(plan)) {
+                    writeNext(h);
+                } else {
+                    h.frame().close();
+                }
+            }
+        }
+
+        private void writeNext(Held frame) throws IOException {
+            count++;
+            futures.add(write(plan, frame, count));
+        }
     }
 
     private FrameDecoder openDecoder(EpisodePlan plan, FrameShape shape) throws IOException {
@@ -191,14 +220,14 @@ final class EpisodeExtractor {
 
     private Future<?> submitWrite(Path target, DecodedFrame frame, FrameSource source) throws IOException {
         try {
-            inFlight.acquire();
+            pools.inFlight().acquire();
         } catch (InterruptedException e) {
             frame.close();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
         try {
-            return encoders.submit(() -> {
+            return pools.encoders().submit(() -> {
                 try (frame) {
                     AtomicFiles.write(target, options.encoder().encode(frame.bgr()));
                     Sidecar sidecar = Sidecar.empty()
@@ -207,21 +236,21 @@ final class EpisodeExtractor {
                     SidecarStore.write(target, sidecar);
                     return null;
                 } finally {
-                    inFlight.release();
+                    pools.inFlight().release();
                 }
             });
         } catch (RuntimeException e) {
             frame.close();
-            inFlight.release();
+            pools.inFlight().release();
             throw e;
         }
     }
 
     /** The first failure (decoding or writing) and the number of frames whose image and sidecar are on disk. */
-    private record Writes(String failure, long ok) {
+    private record Written(String failure, long ok) {
     }
 
-    private static Writes awaitWrites(List<Future<?>> writes, String failure) {
+    private static Written awaitWrites(List<Future<?>> writes, String failure) {
         String result = failure;
         long ok = 0;
         for (Future<?> w : writes) {
@@ -236,10 +265,10 @@ final class EpisodeExtractor {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Writes("interrupted", ok);
+                return new Written("interrupted", ok);
             }
         }
-        return new Writes(result, ok);
+        return new Written(result, ok);
     }
 
     /** Deletes this episode's own frames, sidecars, temp files and marker; leaves anything else alone. */

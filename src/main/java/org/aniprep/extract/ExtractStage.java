@@ -188,7 +188,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
         ExtractOptions options = extractOptions(o);
-        FrameGate gate = o.dedup
+        FrameGate<?> gate = o.dedup
                 ? streamingDedup.gate(o.dedupThreshold, o.pans.equals("collapse"), context.problems())
                 : FrameGate.ALL;
         Extractor extractor = new Extractor(options, gate);

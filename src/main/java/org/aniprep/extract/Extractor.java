@@ -40,9 +40,9 @@ public final class Extractor {
             .thenComparingInt(EpisodePlan::episode);
 
     private final ExtractOptions options;
-    private final FrameGate gate;
+    private final FrameGate<?> gate;
 
-    public Extractor(ExtractOptions options, FrameGate gate) {
+    public Extractor(ExtractOptions options, FrameGate<?> gate) {
         this.options = options;
         this.gate = gate;
     }
@@ -73,10 +73,13 @@ public final class Extractor {
         int jobs = gate.sequential() ? 1 : Math.max(1, Math.min(options.jobs(), estimates.size()));
         ExecutorService episodes = Executors.newFixedThreadPool(jobs, daemon("extract-episode"));
         ExecutorService encoders = Executors.newFixedThreadPool(cores, daemon("extract-encode"));
+        // a queue of its own, so that a frame's pixel work never waits behind encodes (FIFO: a frame's task starts after its predecessor's)
+        ExecutorService gateWorkers = Executors.newFixedThreadPool(cores, daemon("extract-gate"));
         Semaphore inFlight = new Semaphore(cores * 2 + jobs);
         List<EpisodeExtractor.Result> results = new ArrayList<>();
         try (Progress progress = Progress.start("extract", "frames", total)) {
-            EpisodeExtractor worker = new EpisodeExtractor(options, gate, encoders, inFlight, progress, problems);
+            EpisodeExtractor worker = new EpisodeExtractor(options, gate, new EpisodeExtractor.Pools(encoders, gateWorkers, inFlight),
+                    progress, problems);
             List<Future<EpisodeExtractor.Result>> futures = new ArrayList<>();
             for (Map.Entry<EpisodePlan, Long> e : estimates.entrySet()) {
                 futures.add(episodes.submit(() -> worker.extract(e.getKey(), e.getValue())));
@@ -92,6 +95,7 @@ public final class Extractor {
         } finally {
             episodes.shutdownNow();
             encoders.shutdown();
+            gateWorkers.shutdown();
         }
         gate.finish();
         return summarize(results);

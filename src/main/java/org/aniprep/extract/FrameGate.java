@@ -3,6 +3,7 @@ package org.aniprep.extract;
 import org.aniprep.image.RgbImage;
 import org.aniprep.sidecar.FrameSource;
 
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +15,19 @@ import java.util.function.Supplier;
  * held before. Frames still reach disk in time order as long as a gate writes nothing else while
  * it holds a frame (the dedup gate drops every frame while it holds one).
  */
-public interface FrameGate {
-    FrameGate ALL = (episode, source, pixels) -> Decision.WRITE;
+public interface FrameGate<P> {
+    /** Every frame written; no pixel work. */
+    FrameGate<Void> ALL = new FrameGate<>() {
+        @Override
+        public Callable<Void> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
+            return null;
+        }
+
+        @Override
+        public Decision offer(EpisodePlan episode, FrameSource source, Void prepared) {
+            return Decision.WRITE;
+        }
+    };
 
     /** What happens to an offered frame. */
     enum Verdict { WRITE, DROP, HOLD }
@@ -36,9 +48,16 @@ public interface FrameGate {
     }
 
     /**
-     * @param pixels the frame's pixels, converted only when asked for
+     * The pixel work on one frame that needs no decision on other frames (a fingerprint, a
+     * thumbnail), called on the decoding thread in frame order: the returned task runs on a worker
+     * thread, several frames at once, and its result goes to {@link #offer}. Null when there is none.
+     *
+     * @param pixels the frame's pixels, converted only when asked for (best inside the task)
      */
-    Decision offer(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels);
+    Callable<P> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels);
+
+    /** The frame's verdict, in frame order, with what its {@link #prepare} task returned (null without one). */
+    Decision offer(EpisodePlan episode, FrameSource source, P prepared);
 
     /** A frame goes to disk under {@code name}: an offered one just let through, or a held one now released. */
     default void named(EpisodePlan episode, FrameSource source, String name) {

@@ -9,5 +9,5 @@ import org.aniprep.console.Problems;
  */
 public interface StreamingDedup {
     /** @param threshold the Hamming threshold, or null for dedup's default */
-    FrameGate gate(Integer threshold, boolean collapsePans, Problems problems);
+    FrameGate<?> gate(Integer threshold, boolean collapsePans, Problems problems);
 }

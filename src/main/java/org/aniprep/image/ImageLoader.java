@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import org.aniprep.io.MediaFiles;
 
 /**
  * Decodes an image file to {@link RgbImage}: any bit depth, grey, palette or RGB(A), with alpha
@@ -40,7 +41,29 @@ public final class ImageLoader {
     }
 
     public RgbImage load(Path file) throws ImageLoadException {
+        if (MediaFiles.extension(file).equals("png")) {
+            RgbImage fast = loadPng(file);
+            if (fast != null) {
+                return fast;
+            }
+        }
         return toRgb(read(file));
+    }
+
+    /** The common PNGs through {@link PngFastPath}; null for the rest (and for any file it fails on: ImageIO then says why). */
+    private RgbImage loadPng(Path file) throws ImageLoadException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            return null;
+        }
+        PngFastPath.Header header = PngFastPath.header(bytes);
+        if (header == null || !header.supported()) {
+            return null;
+        }
+        checkSize(header.width(), header.height());
+        return PngFastPath.decode(bytes, header);
     }
 
     /** Decodes without conversion (keeps alpha and bit depth), after the same checks as {@link #load}. */
