@@ -9,6 +9,8 @@ import org.aniprep.report.Page;
 import org.aniprep.report.Pages;
 import org.aniprep.report.Section;
 import org.aniprep.report.ThumbnailStore;
+import org.aniprep.image.RgbImage;
+import java.util.function.UnaryOperator;
 import org.aniprep.report.Tile;
 
 import java.io.IOException;
@@ -28,6 +30,20 @@ final class ClassifyReport {
     static final int MAX_FACES = 60;
 
     private ClassifyReport() {
+    }
+
+    /** Where the page of a run over {@code src} goes, with its thumbnails. */
+    static Path folder(Path src) {
+        return src.toAbsolutePath().normalize().resolve(FILE).getParent();
+    }
+
+    /** A face's tile: its head cut from the frame (see {@link ThumbnailStore#offer(Path, String, RgbImage, UnaryOperator)}). */
+    static void offerHead(ThumbnailStore store, Path image, RgbImage pixels, FaceBox box) {
+        store.offer(image, headVariant(box), pixels, img -> HeadCrops.crop(img, box));
+    }
+
+    private static String headVariant(FaceBox box) {
+        return "head " + box;
     }
 
     static Path write(ClassifyResult result, String embedder, double threshold, Problems problems) throws IOException {
@@ -60,7 +76,7 @@ final class ClassifyReport {
         List<Tile> tiles = new ArrayList<>();
         for (ClassifyResult.Member m : shown) {
             FaceBox box = m.box();
-            String thumb = store.thumb(m.image(), "head " + box, img -> HeadCrops.crop(img, box));
+            String thumb = store.thumb(m.image(), headVariant(box), img -> HeadCrops.crop(img, box));
             tiles.add(Tile.of(Links.relative(dir, m.image()), thumb == null ? null : Links.encode(thumb),
                     m.image().getFileName().toString())
                     .withDetail(m.distance() == null ? null : String.format(Locale.ROOT, "%.3f", m.distance())));

@@ -58,7 +58,7 @@ public final class ClassifyRun {
         if (detected > 0) {
             LOG.info("{} image(s) have no detection results yet: detecting their faces first", detected);
         }
-        int embedded = new Embedding(embedder, detector, problems).run(images);
+        int embedded = new Embedding(embedder, detector, options.src(), problems).run(images);
         List<ImageFaces.FaceItem> faces = new ArrayList<>();
         images.stream().filter(i -> !i.failed).forEach(i -> faces.addAll(i.faces));
         assign(faces, refs);

@@ -6,6 +6,8 @@ import org.aniprep.detect.Detection;
 import org.aniprep.detect.DetectSections;
 import org.aniprep.detect.Detector;
 import org.aniprep.image.ImageLoader;
+import org.aniprep.report.ThumbnailStore;
+import java.nio.file.Path;
 import org.aniprep.image.RgbImage;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.sidecar.DetectInfo;
@@ -26,14 +28,17 @@ final class Embedding {
     private final Supplier<Detector> detector;
     private final Problems problems;
     private final ImageLoader loader = new ImageLoader();
+    /** The report's head tiles, cut while each frame is decoded here anyway. */
+    private final ThumbnailStore thumbs;
 
     private record Prepared(ImageFaces image, List<ImageFaces.FaceItem> pending, List<float[]> inputs) {
     }
 
-    Embedding(CharacterEmbedder embedder, Supplier<Detector> detector, Problems problems) {
+    Embedding(CharacterEmbedder embedder, Supplier<Detector> detector, Path src, Problems problems) {
         this.embedder = embedder;
         this.detector = detector;
         this.problems = problems;
+        this.thumbs = ThumbnailStore.at(ClassifyReport.folder(src), loader, (f, why) -> { });
     }
 
     /** Fills in the missing embeddings; returns how many faces were embedded. Failed images lose their faces. */
@@ -65,6 +70,7 @@ final class Embedding {
         List<ImageFaces.FaceItem> pending = new ArrayList<>();
         List<float[]> inputs = new ArrayList<>();
         for (ImageFaces.FaceItem f : img.faces) {
+            ClassifyReport.offerHead(thumbs, img.image, pixels, f.box);
             if (f.embedding == null) {
                 pending.add(f);
                 // the signature names the hair colour for clusters; the offline embedder's input is that same signature

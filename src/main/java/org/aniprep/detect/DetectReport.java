@@ -37,6 +37,11 @@ public final class DetectReport {
     private DetectReport() {
     }
 
+    /** Where the pages of a run over {@code src} go, with their thumbnails. */
+    public static Path folder(Path src) {
+        return src.toAbsolutePath().normalize().resolve(FILE).getParent();
+    }
+
     public static Path write(Path src, List<Entry> entries) throws IOException {
         Path out = src.toAbsolutePath().normalize().resolve(FILE);
         Path dir = out.getParent();

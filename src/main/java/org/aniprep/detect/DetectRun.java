@@ -7,6 +7,7 @@ import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.OnnxSessions;
+import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.PendingImages;
@@ -38,12 +39,15 @@ public final class DetectRun {
     private final Problems problems;
     private final ImageLoader loader = new ImageLoader();
     private final Cropper cropper;
+    /** The report's thumbnails, made while each frame is decoded here anyway. */
+    private final ThumbnailStore thumbs;
 
     public DetectRun(DetectorSet detectors, DetectOptions options, Problems problems) {
         this.detectors = detectors;
         this.options = options;
         this.problems = problems;
         this.cropper = options.crop() == CropKind.NONE ? null : new Cropper(options.src(), options.cropDst(), options.crop());
+        this.thumbs = ThumbnailStore.at(DetectReport.folder(options.src()), loader, (f, why) -> { });
     }
 
     /** Counts of one run. */
@@ -158,6 +162,7 @@ public final class DetectRun {
 
     private Prepared prepare(Path file) throws IOException {
         RgbImage image = loader.load(file);
+        thumbs.offer(file, image);
         Map<String, float[]> inputs = new HashMap<>();
         for (YoloDetector d : detectors.yolo()) {
             inputs.computeIfAbsent(d.inputWidth() + "x" + d.inputHeight(), k -> d.preprocess(image));

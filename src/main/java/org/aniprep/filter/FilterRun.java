@@ -6,6 +6,7 @@ import org.aniprep.image.ImageLoader;
 import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
+import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FilterInfo;
 import org.aniprep.sidecar.FrameSource;
@@ -39,12 +40,15 @@ public final class FilterRun {
     private final FrameChecks frameChecks = FrameChecks.defaults();
     private final SequenceChecks sequenceChecks = new SequenceChecks(SequenceChecks.Settings.DEFAULT, frameChecks);
     private final ImageLoader loader = new ImageLoader();
+    /** The report's thumbnails, made while each frame is decoded here anyway (later pages in the folder share them). */
+    private final ThumbnailStore thumbs;
 
     /** @param textDetector null with {@code --text off} */
     public FilterRun(FilterOptions options, TextDetector textDetector, Problems problems) {
         this.options = options;
         this.textDetector = textDetector;
         this.problems = problems;
+        this.thumbs = ThumbnailStore.at(options.reportFile().toAbsolutePath().getParent(), loader, (f, why) -> { });
     }
 
     public Result run() throws IOException {
@@ -106,8 +110,11 @@ public final class FilterRun {
         return frames;
     }
 
-    /** One frame decoded and measured, with its text detector input when it still needs detecting. */
-    private record Prepared(FrameScores scores, int width, int height, TextDetector.Input textInput) {
+    /**
+     * One frame decoded and measured, with its text detector input when it still needs detecting
+     * in a batch, or its text already found on the worker ({@link TextDetector#framesOnWorkers}).
+     */
+    private record Prepared(FrameScores scores, int width, int height, TextDetector.Input textInput, FilterInfo.Text text) {
     }
 
     private record Measured(FrameScores scores, FilterInfo.Text text) {
@@ -132,12 +139,18 @@ public final class FilterRun {
 
     private Prepared prepare(Frame f) throws IOException {
         RgbImage img = loader.load(f.file);
+        thumbs.offer(f.file, img);
         FrameScores scores = f.knownSharpness != null ? FrameChecks.measure(img, f.knownSharpness) : FrameChecks.measure(img);
         TextDetector.Input input = null;
+        FilterInfo.Text text = null;
         if (textDetector != null && !textDetector.hasResult(f.cachedText, img.width(), img.height())) {
             input = textDetector.prepare(img);
+            if (textDetector.framesOnWorkers()) {
+                text = textDetector.detect(List.of(input)).get(0);
+                input = null;
+            }
         }
-        return new Prepared(scores, img.width(), img.height(), input);
+        return new Prepared(scores, img.width(), img.height(), input, text);
     }
 
     private List<Measured> infer(List<Prepared> batch) {
@@ -146,7 +159,7 @@ public final class FilterRun {
         List<Measured> out = new ArrayList<>();
         int k = 0;
         for (Prepared p : batch) {
-            out.add(new Measured(p.scores(), p.textInput() == null ? null : found.get(k++)));
+            out.add(new Measured(p.scores(), p.textInput() == null ? p.text() : found.get(k++)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.aniprep.filter;
 
 import org.aniprep.image.LumaPlane;
 import org.aniprep.image.RgbImage;
+import org.aniprep.model.Device;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.model.ModelSpec;
 import org.aniprep.model.OnnxModel;
@@ -39,10 +40,23 @@ public final class TextDetector {
         this.post = new DbPostProcess(spec);
     }
 
-    /** Opens the built-in detector from the usual places (model folders, caches, the copy inside aniprep). */
+    /**
+     * Opens the built-in detector from the usual places (model folders, caches, the copy inside
+     * aniprep). On the CPU its session gets one thread and each worker runs its own frames
+     * ({@link #framesOnWorkers}): on 2 cores that filtered the bench episode's frames 1.6× faster
+     * than batches of 4 on a 2-thread session (which spends its time waking threads between the
+     * model's many small operators, and whose batches of 4 ran 13 % slower a frame than single ones).
+     */
     public static TextDetector open(ModelResolver resolver) {
         ResolvedModel r = resolver.resolve(TextModels.SPEC);
-        return new TextDetector(r.spec(), OnnxSessions.open(r.modelPath(), resolver.settings().device()), r.source());
+        Device device = resolver.settings().device();
+        OnnxModel model = device == Device.CPU ? OnnxSessions.open(r.modelPath(), device, 1) : OnnxSessions.open(r.modelPath(), device);
+        return new TextDetector(r.spec(), model, r.source());
+    }
+
+    /** True when each frame is best detected on its own, on the worker that prepared it (one CPU thread per session). */
+    public boolean framesOnWorkers() {
+        return model.device() == Device.CPU;
     }
 
     public String id() {

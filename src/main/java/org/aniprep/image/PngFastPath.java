@@ -3,6 +3,7 @@ package org.aniprep.image;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.charset.StandardCharsets;
@@ -86,32 +87,38 @@ final class PngFastPath {
             }
             int w = m.cols();
             int h = m.rows();
-            byte[] px = new byte[w * h * channels];
-            if (m.isContinuous()) {
-                m.data().get(px);
-            } else {
-                for (int y = 0; y < h; y++) {
-                    m.ptr(y).get(px, y * w * channels, w * channels);
-                }
+            if (channels == 4) {
+                return new RgbImage(w, h, onWhite(bytes(m, 4), w * h));
             }
-            return new RgbImage(w, h, toRgb(px, w * h, channels));
+            try (Mat rgb = new Mat()) {
+                opencv_imgproc.cvtColor(m, rgb, channels == 1 ? opencv_imgproc.COLOR_GRAY2RGB : opencv_imgproc.COLOR_BGR2RGB);
+                return new RgbImage(w, h, bytes(rgb, 3));
+            }
         }
     }
 
-    /** OpenCV's grey, BGR or BGRA samples as RGB on white. */
-    private static byte[] toRgb(byte[] px, int n, int channels) {
-        byte[] out = new byte[n * 3];
-        for (int i = 0, p = 0, o = 0; i < n; i++, p += channels, o += 3) {
-            if (channels == 1) {
-                out[o] = px[p];
-                out[o + 1] = px[p];
-                out[o + 2] = px[p];
-                continue;
+    private static byte[] bytes(Mat m, int channels) {
+        int w = m.cols();
+        int h = m.rows();
+        byte[] px = new byte[w * h * channels];
+        if (m.isContinuous()) {
+            m.data().get(px);
+        } else {
+            for (int y = 0; y < h; y++) {
+                m.ptr(y).get(px, y * w * channels, w * channels);
             }
+        }
+        return px;
+    }
+
+    /** OpenCV's BGRA samples as RGB on white. */
+    private static byte[] onWhite(byte[] px, int n) {
+        byte[] out = new byte[n * 3];
+        for (int i = 0, p = 0, o = 0; i < n; i++, p += 4, o += 3) {
             int b = px[p] & 0xff;
             int g = px[p + 1] & 0xff;
             int r = px[p + 2] & 0xff;
-            int a = channels == 4 ? px[p + 3] & 0xff : 255;
+            int a = px[p + 3] & 0xff;
             if (a == 255) {
                 out[o] = (byte) r;
                 out[o + 1] = (byte) g;

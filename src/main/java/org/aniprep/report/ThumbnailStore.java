@@ -74,12 +74,33 @@ public final class ThumbnailStore {
             if (!Files.isRegularFile(file)) {
                 RgbImage rgb = cut.apply(loader.load(image));
                 Files.createDirectories(file.getParent());
-                Thumbnails.writeJpeg(Thumbnails.fit(rgb, SIZE, SIZE), file);
+                Thumbnails.writeJpeg(Thumbnails.fitFast(rgb, SIZE, SIZE), file);
             }
             return name;
         } catch (IOException | RuntimeException e) {
             failed.accept(image, "no thumbnail for the report (" + e.getMessage() + ")");
             return null;
+        }
+    }
+
+    /**
+     * Makes {@code image}'s thumbnail from pixels a stage decoded anyway, unless it is there already:
+     * a page made later then decodes nothing. Failures are left for {@link #thumb} to report.
+     */
+    public void offer(Path image, RgbImage pixels) {
+        offer(image, "", pixels, UnaryOperator.identity());
+    }
+
+    /** The same for a part of the image, as {@link #thumb(Path, String, UnaryOperator)} would cut it. */
+    public void offer(Path image, String variant, RgbImage pixels, UnaryOperator<RgbImage> cut) {
+        try {
+            Path file = reportDir.resolve(name(image, variant));
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(file.getParent());
+                Thumbnails.writeJpeg(Thumbnails.fitFast(cut.apply(pixels), SIZE, SIZE), file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the page asks again and says what is wrong
         }
     }
 
