@@ -4,8 +4,8 @@ import org.aniprep.image.Sharpness;
 import org.aniprep.console.Problems;
 import org.aniprep.extract.EpisodePlan;
 import org.aniprep.extract.FrameGate;
+import org.aniprep.extract.FramePixels;
 import org.aniprep.image.ImageLoader;
-import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.io.NaturalOrder;
 import org.aniprep.sidecar.DedupInfo;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -89,30 +88,34 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
      * never need them.
      */
     static final class Pixels {
-        private final RgbImage image;
+        private final FramePixels frame;
         private final Thumbnail thumbnail;
         private final CameraMove move;
         private BitHash hash;
         private DedupInfo.Quality quality;
 
-        Pixels(RgbImage image, Thumbnail thumbnail, CameraMove move) {
-            this.image = image;
+        Pixels(FramePixels frame, Thumbnail thumbnail, CameraMove move) {
+            this.frame = frame;
             this.thumbnail = thumbnail;
             this.move = move;
         }
 
         BitHash hash(PerceptualHash method) {
             if (hash == null) {
-                hash = method.hash(image);
+                hash = method.hash(frame.rgb());
             }
             return hash;
         }
 
         DedupInfo.Quality quality() {
             if (quality == null) {
-                quality = FrameQuality.of(image);
+                quality = FrameQuality.of(frame.rgb());
             }
             return quality;
+        }
+
+        double sharpness() {
+            return Sharpness.varianceOfLaplacian(frame.rgb());
         }
     }
 
@@ -155,7 +158,7 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
      * task (started before it, the workers' queue being first in, first out) makes first thing.
      */
     @Override
-    public synchronized Callable<Pixels> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
+    public synchronized Callable<Pixels> prepare(EpisodePlan episode, FrameSource source, FramePixels pixels) {
         CompletableFuture<Thumbnail> previous = episode.equals(preparedEpisode) && PanTracker.comparable(preparedTime, source.time())
                 ? preparedThumbnail : null;
         CompletableFuture<Thumbnail> mine = collapsePans ? new CompletableFuture<>() : null;
@@ -164,15 +167,14 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
         preparedThumbnail = mine;
         return () -> {
             try {
-                RgbImage img = pixels.get();
                 Thumbnail thumbnail = null;
                 CameraMove move = null;
                 if (collapsePans) {
-                    thumbnail = Thumbnail.of(img);
+                    thumbnail = Thumbnail.ofBgr(pixels.bgr());
                     mine.complete(thumbnail);
                     move = previous == null ? null : CameraMove.between(previous.join(), thumbnail);
                 }
-                return new Pixels(img, thumbnail, move);
+                return new Pixels(pixels, thumbnail, move);
             } catch (RuntimeException | Error e) {
                 if (mine != null) {
                     mine.completeExceptionally(e);
@@ -262,7 +264,7 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
             return k;
         }
         // sharpness only for frames that are written: a dropped frame never needs it
-        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), Sharpness.varianceOfLaplacian(img.image), img.quality());
+        DedupInfo info = DedupInfo.cache(method.id(), hash.toHex(), img.sharpness(), img.quality());
         Kept k = new Kept(null, info, false);
         keptByItem.put(item, k);
         unnamed.put(source.frameIndex(), k);

@@ -1,6 +1,10 @@
 package org.aniprep.dedup;
 
 import org.aniprep.image.RgbImage;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A small luma picture of a frame (area-averaged to {@link #WIDTH} samples wide, the frame's aspect
@@ -13,24 +17,40 @@ record Thumbnail(int width, int height, float[] luma) {
     static final int WIDTH = 192;
 
     static Thumbnail of(RgbImage img) {
-        int sw = img.width();
-        int sh = img.height();
+        byte[] px = img.rgb();
+        int stride = img.width() * 3;
+        return of(img.width(), img.height(), y -> px, y -> y * stride, 0, 2);
+    }
+
+    /** The thumbnail of a BGR frame as decoded: the same as of its RGB copy, reading only the rows it samples. */
+    static Thumbnail ofBgr(Mat bgr) {
+        int stride = bgr.cols() * 3;
+        byte[] row = new byte[stride];
+        return of(bgr.cols(), bgr.rows(), y -> {
+            bgr.ptr(y).get(row, 0, stride);
+            return row;
+        }, y -> 0, 2, 0);
+    }
+
+    /** {@code rows.apply(y)} holds row y from {@code offsets.applyAsInt(y)}; red and blue at those offsets in a pixel. */
+    private static Thumbnail of(int sw, int sh, IntFunction<byte[]> rows, IntUnaryOperator offsets, int red, int blue) {
         int w = Math.min(WIDTH, sw);
         int h = Math.max(8, Math.min(sh, (int) Math.round((double) sh * w / sw)));
         int step = Math.max(1, sw / (w * 5));
         long[] sums = new long[w * h];
         int[] counts = new int[w * h];
-        byte[] px = img.rgb();
         int[] column = new int[(sw + step - 1) / step];
         for (int k = 0; k < column.length; k++) {
             column[k] = (int) ((long) k * step * w / sw);
         }
         for (int y = 0; y < sh; y += step) {
+            byte[] px = rows.apply(y);
+            int base = offsets.applyAsInt(y);
             int row = (int) ((long) y * h / sh) * w;
             for (int x = 0, k = 0; x < sw; x += step, k++) {
-                int i = (y * sw + x) * 3;
+                int i = base + x * 3;
                 int cell = row + column[k];
-                sums[cell] += GreyPlane.luma(px[i] & 0xff, px[i + 1] & 0xff, px[i + 2] & 0xff);
+                sums[cell] += GreyPlane.luma(px[i + red] & 0xff, px[i + 1] & 0xff, px[i + blue] & 0xff);
                 counts[cell]++;
             }
         }

@@ -1,10 +1,8 @@
 package org.aniprep.extract;
 
-import org.aniprep.image.RgbImage;
 import org.aniprep.sidecar.FrameSource;
 
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * A per-frame decision taken while extracting, before anything reaches disk (e.g. online
@@ -19,7 +17,7 @@ public interface FrameGate<P> {
     /** Every frame written; no pixel work. */
     FrameGate<Void> ALL = new FrameGate<>() {
         @Override
-        public Callable<Void> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels) {
+        public Callable<Void> prepare(EpisodePlan episode, FrameSource source, FramePixels pixels) {
             return null;
         }
 
@@ -52,9 +50,10 @@ public interface FrameGate<P> {
      * thumbnail), called on the decoding thread in frame order: the returned task runs on a worker
      * thread, several frames at once, and its result goes to {@link #offer}. Null when there is none.
      *
-     * @param pixels the frame's pixels, converted only when asked for (best inside the task)
+     * @param pixels the frame's pixels, converted only when asked for (best inside the task); the
+     *               gate may keep them while the frame is held
      */
-    Callable<P> prepare(EpisodePlan episode, FrameSource source, Supplier<RgbImage> pixels);
+    Callable<P> prepare(EpisodePlan episode, FrameSource source, FramePixels pixels);
 
     /** The frame's verdict, in frame order, with what its {@link #prepare} task returned (null without one). */
     Decision offer(EpisodePlan episode, FrameSource source, P prepared);

@@ -44,7 +44,7 @@ final class GateWindow<P> {
 
     /** A decoded frame joins the window; its pixel work (if any) starts now. */
     void add(DecodedFrame frame, FrameSource source) {
-        Callable<P> work = gate.prepare(plan, source, () -> Mats.toRgb(frame.bgr()));
+        Callable<P> work = gate.prepare(plan, source, FramePixels.of(frame));
         Future<P> future = work == null ? CompletableFuture.completedFuture(null) : workers.submit(work);
         pending.add(new Pending<>(frame, source, future));
     }

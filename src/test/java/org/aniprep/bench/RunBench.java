@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * The whole pipeline on a generated 1080p episode against the ffmpeg CLI decoding the same file
  * through mpdecimate ({@code ffmpeg -i f -vf mpdecimate -f null -}), both timed in this process:
- * {@code aniprep run} in a fresh JVM (as a user starts it: JVM start included), CPU, offline models
+ * {@code aniprep run} in a fresh JVM (as a user starts it: JVM start included, the launcher's collector), CPU, offline models
  * only, each stage's time from the {@code run [k/n] <stage>} lines it logs. Goal: the whole run ≤ 3×
  * the CLI, never over 5×.
  * Args (optional): RUNS (pipeline runs, default 1; the CLI runs once before each and twice after)
@@ -114,7 +114,7 @@ public final class RunBench {
         Files.writeString(argfile, "-cp\n" + System.getProperty("java.class.path") + "\n");
         Path log = work.resolve("run.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx4g", "-Djava.awt.headless=true", "@" + argfile, Main.class.getName(),
+                "-Xmx4g", "-XX:+UseParallelGC", "-Djava.awt.headless=true", "@" + argfile, Main.class.getName(),
                 "run", "--src", videos.toString(), "--dst", dst.toString(), "--refs", refs.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         String shared = System.getProperty("aniprep.shared", "../shared");
