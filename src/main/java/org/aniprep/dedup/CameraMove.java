@@ -7,6 +7,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2d;
 import org.bytedeco.opencv.opencv_core.Size;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * How the camera moved from one thumbnail to the next: {@code later(p) ≈ earlier((p - shift) / scale)}
  * in thumbnail pixels about the centre, i.e. a point of the earlier picture at {@code p} is seen at
@@ -23,6 +26,8 @@ record CameraMove(double scale, double dx, double dy, double disagree, double ov
     private static final double[] SCALES = {1.0, 0.995, 1.005, 0.99, 1.01, 0.98, 1.02, 0.97, 1.03};
 
     static final CameraMove NONE = new CameraMove(1, 0, 0, 1, 0, 255);
+    /** Hann windows by thumbnail size (width << 32 | height): made once, only read by phaseCorrelate. */
+    private static final Map<Long, Mat> WINDOWS = new ConcurrentHashMap<>();
 
     /** The best of the tried zoom steps: the one leaving the smallest mean difference. */
     static CameraMove between(Thumbnail earlier, Thumbnail later) {
@@ -30,9 +35,12 @@ record CameraMove(double scale, double dx, double dy, double disagree, double ov
             return NONE;
         }
         CameraMove best = NONE;
-        try (Mat b = mat(later.luma(), later.width(), later.height());
-             Mat window = new Mat()) {
-            opencv_imgproc.createHanningWindow(window, new Size(later.width(), later.height()), opencv_core.CV_32F);
+        Mat window = WINDOWS.computeIfAbsent(((long) later.width() << 32) | later.height(), k -> {
+            Mat m = new Mat();
+            opencv_imgproc.createHanningWindow(m, new Size(later.width(), later.height()), opencv_core.CV_32F);
+            return m;
+        });
+        try (Mat b = mat(later.luma(), later.width(), later.height())) {
             for (double s : SCALES) {
                 float[] scaled = s == 1.0 ? earlier.luma() : zoom(earlier, s);
                 try (Mat a = mat(scaled, earlier.width(), earlier.height()); DoublePointer response = new DoublePointer(1)) {
@@ -62,6 +70,14 @@ record CameraMove(double scale, double dx, double dy, double disagree, double ov
         int inside = 0;
         int differ = 0;
         double sum = 0;
+        // the source column of x does not depend on the row: computed once (same arithmetic)
+        int[] column = new int[w];
+        for (int x = 0; x < w; x++) {
+            column[x] = (int) Math.round((x - cx - dx) / s + cx);
+        }
+        float[] a = earlier.luma();
+        float[] b = later.luma();
+        int aw = earlier.width();
         for (int y = 0; y < h; y++) {
             double ey = (y - cy - dy) / s + cy;
             int iy = (int) Math.round(ey);
@@ -69,13 +85,12 @@ record CameraMove(double scale, double dx, double dy, double disagree, double ov
                 continue;
             }
             for (int x = 0; x < w; x++) {
-                double ex = (x - cx - dx) / s + cx;
-                int ix = (int) Math.round(ex);
+                int ix = column[x];
                 if (ix < 0 || ix >= w) {
                     continue;
                 }
                 inside++;
-                float d = Math.abs(later.at(x, y) - earlier.at(ix, iy));
+                float d = Math.abs(b[y * w + x] - a[iy * aw + ix]);
                 sum += d;
                 if (d > DIFFERENT) {
                     differ++;
@@ -93,10 +108,15 @@ record CameraMove(double scale, double dx, double dy, double disagree, double ov
         double cx = (w - 1) / 2.0;
         double cy = (h - 1) / 2.0;
         float[] out = new float[w * h];
+        int[] column = new int[w];
+        for (int x = 0; x < w; x++) {
+            column[x] = clamp((int) Math.round((x - cx) / s + cx), w);
+        }
+        float[] in = t.luma();
         for (int y = 0; y < h; y++) {
-            int iy = clamp((int) Math.round((y - cy) / s + cy), h);
+            int row = clamp((int) Math.round((y - cy) / s + cy), h) * w;
             for (int x = 0; x < w; x++) {
-                out[y * w + x] = t.at(clamp((int) Math.round((x - cx) / s + cx), w), iy);
+                out[y * w + x] = in[row + column[x]];
             }
         }
         return out;
