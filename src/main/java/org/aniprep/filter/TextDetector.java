@@ -43,7 +43,7 @@ public final class TextDetector {
     /**
      * Opens the built-in detector from the usual places (model folders, caches, the copy inside
      * aniprep). On the CPU its session gets one thread and each worker runs its own frames
-     * ({@link #framesOnWorkers}): on 2 cores that filtered the bench episode's frames 1.6× faster
+     * ({@link #framesOnWorkers}): on 2 cores that filtered the bench episode's frames 1.3-1.6× faster
      * than batches of 4 on a 2-thread session (which spends its time waking threads between the
      * model's many small operators, and whose batches of 4 ran 13 % slower a frame than single ones).
      */
