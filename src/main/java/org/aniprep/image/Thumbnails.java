@@ -20,22 +20,28 @@ public final class Thumbnails {
     private Thumbnails() {
     }
 
+    /** The size {@code img} shrinks to within {@code maxW × maxH}, aspect kept (never enlarged): {width, height}. */
+    private static int[] fittedSize(RgbImage img, int maxW, int maxH) {
+        double s = Math.min(1.0, Math.min((double) maxW / img.width(), (double) maxH / img.height()));
+        return new int[]{Math.max(1, (int) Math.round(img.width() * s)), Math.max(1, (int) Math.round(img.height() * s))};
+    }
+
     /**
      * {@link #fit} done by OpenCV ({@code INTER_AREA}, the same area averaging up to rounding):
      * about 5× faster on a 1080p frame, for the report pages, which make one per frame.
      */
     public static RgbImage fitFast(RgbImage img, int maxW, int maxH) {
-        double s = Math.min(1.0, Math.min((double) maxW / img.width(), (double) maxH / img.height()));
-        int w = Math.max(1, (int) Math.round(img.width() * s));
-        int h = Math.max(1, (int) Math.round(img.height() * s));
+        int[] size = fittedSize(img, maxW, maxH);
+        int w = size[0];
+        int h = size[1];
         if (w == img.width() && h == img.height()) {
             return img;
         }
         // the channels' order does not matter to an area average: the RGB bytes go in as they are
         try (BytePointer data = new BytePointer(img.rgb());
              Mat src = new Mat(img.height(), img.width(), opencv_core.CV_8UC3, data);
-             Mat dst = new Mat(); Size size = new Size(w, h)) {
-            opencv_imgproc.resize(src, dst, size, 0, 0, opencv_imgproc.INTER_AREA);
+             Mat dst = new Mat(); Size target = new Size(w, h)) {
+            opencv_imgproc.resize(src, dst, target, 0, 0, opencv_imgproc.INTER_AREA);
             byte[] out = new byte[w * h * 3];
             dst.data().get(out);
             return new RgbImage(w, h, out);
@@ -43,9 +49,9 @@ public final class Thumbnails {
     }
 
     public static RgbImage fit(RgbImage img, int maxW, int maxH) {
-        double s = Math.min(1.0, Math.min((double) maxW / img.width(), (double) maxH / img.height()));
-        int w = Math.max(1, (int) Math.round(img.width() * s));
-        int h = Math.max(1, (int) Math.round(img.height() * s));
+        int[] size = fittedSize(img, maxW, maxH);
+        int w = size[0];
+        int h = size[1];
         if (w == img.width() && h == img.height()) {
             return img;
         }
