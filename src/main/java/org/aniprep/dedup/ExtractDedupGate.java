@@ -84,8 +84,8 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
     /**
      * A frame's pixels as the gate sees them. Its thumbnail and the camera move from the episode's
      * previous frame are measured ahead on a worker thread ({@link #prepare}), since every frame
-     * needs them; the hash and quality only when asked (and then kept): most frames of a camera move
-     * never need them.
+     * needs them; the hash and quality there too for frames that are not a camera move's, else only
+     * when asked (and then kept): most frames of a camera move never need them.
      */
     static final class Pixels {
         private final FramePixels frame;
@@ -98,6 +98,16 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
             this.frame = frame;
             this.thumbnail = thumbnail;
             this.move = move;
+        }
+
+        /**
+         * Hash and quality now, on the worker thread that prepares the frame: for a frame no camera
+         * move continues into, which is grouped by its hash and, unless it starts a group, ranked by its
+         * quality. Measured on the decoding thread they held up decoding (docs/run.md, Speed).
+         */
+        void measure(PerceptualHash method) {
+            hash(method);
+            quality();
         }
 
         BitHash hash(PerceptualHash method) {
@@ -174,7 +184,11 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
                     mine.complete(thumbnail);
                     move = previous == null ? null : CameraMove.between(previous.join(), thumbnail);
                 }
-                return new Pixels(pixels, thumbnail, move);
+                Pixels prepared = new Pixels(pixels, thumbnail, move);
+                if (!collapsePans || !PanTracker.continues(move)) {
+                    prepared.measure(method.hash());
+                }
+                return prepared;
             } catch (RuntimeException | Error e) {
                 if (mine != null) {
                     mine.completeExceptionally(e);

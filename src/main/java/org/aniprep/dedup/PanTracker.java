@@ -50,8 +50,7 @@ final class PanTracker {
         if (previous == null || !comparable(previousTime, time) || move == null) {
             move = CameraMove.NONE;
         }
-        boolean continues = move.moves() && move.disagree() <= MAX_DISAGREE && move.meanDiff() <= MAX_MEAN_DIFF
-                && move.overlap() >= MIN_PAIR_OVERLAP;
+        boolean continues = continues(move);
         boolean ended = !continues && previousWasSameView;
         previous = frame;
         previousTime = time;
@@ -74,6 +73,12 @@ final class PanTracker {
         ty = y;
         previousWasSameView = true;
         return new Result(Step.SAME_VIEW, false, move, overlap);
+    }
+
+    /** Whether the frame is its predecessor moved rigidly ({@code move} measured between them; null: not measured). */
+    static boolean continues(CameraMove move) {
+        return move != null && move.moves() && move.disagree() <= MAX_DISAGREE && move.meanDiff() <= MAX_MEAN_DIFF
+                && move.overlap() >= MIN_PAIR_OVERLAP;
     }
 
     /** Whether a frame at {@code time} is compared with its predecessor at {@code previousTime} at all. */

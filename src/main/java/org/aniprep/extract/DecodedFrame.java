@@ -3,8 +3,6 @@ package org.aniprep.extract;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-import java.nio.ByteBuffer;
-
 /**
  * A selected frame: its index in the video (counting every frame from 0), its time in seconds from
  * the first frame, and its pixels. Pixels arrive either as BGR or as a private copy of the decoder's
@@ -43,23 +41,10 @@ public final class DecodedFrame implements AutoCloseable {
         return new DecodedFrame(index, time, bgr.cols(), bgr.rows(), bgr, null, 0, 0, null, 0, false);
     }
 
-    /**
-     * Copies a contiguous YUV420P buffer (the decoder reuses its own) of {@code stride} bytes per luma
-     * row; the frame will be the stored picture in {@code shape} (cropped, scaled to square pixels).
-     */
-    static DecodedFrame ofI420(long index, double time, int stride, int height, FrameShape shape, ByteBuffer buffer,
-                               int colorSpace, boolean fullRange) {
-        // the grabber's buffer says limit = Y plane only; the chroma planes follow it within capacity
-        int need = stride * height + 2 * ((stride + 1) / 2) * ((height + 1) / 2);
-        if (buffer.capacity() < need) {
-            throw new IllegalStateException("YUV420P buffer of " + buffer.capacity() + " bytes for " + stride + "x" + height);
-        }
-        ByteBuffer src = buffer.duplicate();
-        src.position(0).limit(need);
-        BytePointer copy = new BytePointer(need);
-        copy.put(new BytePointer(src));
-        return new DecodedFrame(index, time, shape.width(), shape.height(), null, copy, stride, height, shape,
-                colorSpace, fullRange);
+    /** Takes over a packed YUV420P buffer (no row padding) of the stored picture, to be shown in {@code shape}. */
+    static DecodedFrame ofPacked(long index, double time, FrameShape shape, BytePointer i420, int colorSpace, boolean fullRange) {
+        return new DecodedFrame(index, time, shape.width(), shape.height(), null, i420, shape.storageWidth(),
+                shape.storageHeight(), shape, colorSpace, fullRange);
     }
 
     public long index() {

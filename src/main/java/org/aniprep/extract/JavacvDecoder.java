@@ -3,26 +3,22 @@ package org.aniprep.extract;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Decodes in the JVM with JavaCV's bundled (GPL) FFmpeg: frames are decoded to YUV420P and pushed
- * through the same {@code mpdecimate} filter the ffmpeg CLI uses, so the same frames are kept; only
- * kept frames are converted to BGR. Key-frame mode asks the decoder to skip non-key frames.
+ * Decodes in the JVM with JavaCV's bundled (GPL) FFmpeg: the decoder's frames go by reference
+ * through the same {@code mpdecimate} filter the ffmpeg CLI uses ({@link FrameGraph}), so the same
+ * frames are kept; only kept frames are copied out (as YUV420P) and converted to BGR. Key-frame mode
+ * asks the decoder to skip non-key frames.
  */
 public final class JavacvDecoder implements FrameDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(JavacvDecoder.class);
@@ -37,7 +33,8 @@ public final class JavacvDecoder implements FrameDecoder {
     }
 
     private final FFmpegFrameGrabber grabber;
-    private final FFmpegFrameFilter filter;
+    private final String filters;
+    private FrameGraph graph;
     private final VideoInfo info;
     private final int colorSpace;
     private final boolean fullRange;
@@ -46,8 +43,6 @@ public final class JavacvDecoder implements FrameDecoder {
     private long decoded;
     private double firstTime = Double.NaN;
     private boolean flushed;
-    private BytePointer packed;
-    private Frame packedFrame;
 
     /** Frames as stored (no crop, no scaling). */
     public JavacvDecoder(Path video, Selection selection, Hwaccel hwaccel) throws IOException {
@@ -75,14 +70,7 @@ public final class JavacvDecoder implements FrameDecoder {
             AVCodecParameters par = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
             this.colorSpace = par.color_space();
             this.fullRange = par.color_range() == avutil.AVCOL_RANGE_JPEG;
-            if (selection.filter() != null) {
-                filter = new FFmpegFrameFilter(selection.filter(), info.width(), info.height());
-                filter.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-                filter.setFrameRate(info.fps() > 0 ? info.fps() : 25);
-                filter.start();
-            } else {
-                filter = null;
-            }
+            this.filters = selection.filter();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
@@ -165,7 +153,7 @@ public final class JavacvDecoder implements FrameDecoder {
     }
 
     private static FFmpegFrameGrabber configure(FFmpegFrameGrabber g, Selection selection) {
-        g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        g.setImageMode(FrameGrabber.ImageMode.RAW);
         g.setVideoOption("threads", "auto");
         if (selection.keyframesOnly()) {
             g.setVideoOption("skip_frame", "nointra");
@@ -202,77 +190,42 @@ public final class JavacvDecoder implements FrameDecoder {
                 if (frame == null) {
                     return flush();
                 }
+                if (!(frame.opaque instanceof AVFrame picture)) {
+                    throw new IOException("decoding failed after frame " + decoded + ": no picture from the decoder");
+                }
                 long index = decoded++;
                 double t = frame.timestamp / 1e6;
                 if (Double.isNaN(firstTime)) {
                     firstTime = t;
                 }
                 double time = t - firstTime;
-                if (keyframesOnly) {
-                    long idx = info.fps() > 0 ? Math.round(time * info.fps()) : index;
-                    return pixels(idx, time, frame);
+                if (graph == null) {
+                    graph = FrameGraph.open(filters, picture, info.fps());
                 }
-                filter.push(contiguous(frame), avutil.AV_PIX_FMT_YUV420P);
-                Frame out = filter.pull();
+                FrameGraph.Packed out = graph.push(picture, index);
                 if (out != null) {
-                    return pixels(index, time, out);
+                    long idx = keyframesOnly && info.fps() > 0 ? Math.round(time * info.fps()) : index;
+                    return DecodedFrame.ofPacked(idx, time, shape, out.yuv(), colorSpace, fullRange(out.colorRange()));
                 }
             }
-        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
+        } catch (FrameGrabber.Exception e) {
             throw new IOException("decoding failed after frame " + decoded + ": " + describe(e), e);
         }
     }
 
-    private DecodedFrame pixels(long index, double time, Frame frame) throws IOException {
-        if (frame.imageWidth != shape.storageWidth() || frame.imageHeight != shape.storageHeight()) {
-            throw new IOException("the picture size changed mid-stream (" + frame.imageWidth + "x"
-                    + frame.imageHeight + ", was " + shape.storageWidth() + "x" + shape.storageHeight() + ")");
-        }
-        Frame f = contiguous(frame);
-        return DecodedFrame.ofI420(index, time, f.imageStride, f.imageHeight, shape, (ByteBuffer) f.image[0],
-                colorSpace, fullRange);
+    /** The range the frame says it has, else the stream's. */
+    private boolean fullRange(int colorRange) {
+        return switch (colorRange) {
+            case avutil.AVCOL_RANGE_JPEG -> true;
+            case avutil.AVCOL_RANGE_MPEG -> false;
+            default -> fullRange;
+        };
     }
 
-    /**
-     * The frame with its three planes packed one after the other without row padding. The decoder
-     * pads rows to its alignment (720 samples → 768 bytes), but JavaCV's filter input and our
-     * conversion expect packed planes (FFmpegFrameFilter lays out the chroma planes from the width):
-     * padded frames are repacked from their AVFrame, packed ones (multiples of 64 wide) pass as they are.
-     */
-    private Frame contiguous(Frame frame) {
-        if (frame.imageStride == frame.imageWidth || !(frame.opaque instanceof AVFrame av)) {
-            return frame;
-        }
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
-        int size = avutil.av_image_get_buffer_size(avutil.AV_PIX_FMT_YUV420P, w, h, 1);
-        if (packed == null || packed.capacity() < size) {
-            if (packed != null) {
-                packed.close();
-            }
-            packed = new BytePointer(size).capacity(size);
-            packedFrame = new Frame();
-            packedFrame.imageDepth = Frame.DEPTH_UBYTE;
-            packedFrame.imageChannels = 1;
-            packedFrame.image = new java.nio.Buffer[]{packed.asBuffer()};
-        }
-        avutil.av_image_copy_to_buffer(packed.position(0), size, new PointerPointer<>(av), av.linesize(),
-                avutil.AV_PIX_FMT_YUV420P, w, h, 1);
-        packedFrame.imageWidth = w;
-        packedFrame.imageHeight = h;
-        packedFrame.imageStride = w;
-        packedFrame.timestamp = frame.timestamp;
-        packedFrame.image[0].position(0).limit(w * h);
-        return packedFrame;
-    }
-
-    /** mpdecimate decides per frame without delay, so flushing only closes the graph cleanly. */
-    private DecodedFrame flush() throws FrameFilter.Exception {
-        if (!flushed && filter != null) {
-            filter.push(null);
-            while (filter.pull() != null) {
-                LOG.debug("unexpected frame after end of stream");
-            }
+    /** The per-frame filters hold no frames back, so flushing only closes the graph cleanly. */
+    private DecodedFrame flush() throws IOException {
+        if (!flushed && graph != null) {
+            graph.flush();
         }
         flushed = true;
         return null;
@@ -284,20 +237,14 @@ public final class JavacvDecoder implements FrameDecoder {
     }
 
     private void closeQuietly() {
-        try {
-            if (filter != null) {
-                filter.release();
-            }
-        } catch (FrameFilter.Exception ignored) {
-            // releasing native resources; nothing to report
+        if (graph != null) {
+            graph.close();
+            graph = null;
         }
         try {
             grabber.release();
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
             // same
-        }
-        if (packed != null) {
-            packed.close();
         }
     }
 }
