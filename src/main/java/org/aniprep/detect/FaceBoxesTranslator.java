@@ -4,7 +4,10 @@ import org.aniprep.image.PillowResize;
 import org.aniprep.image.ResampleFilter;
 import org.aniprep.image.RgbImage;
 import org.aniprep.model.ModelSpec;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,18 +97,41 @@ public final class FaceBoxesTranslator {
 
     /** Stretch to {@code width × height} (Pillow BILINEAR), BGR minus the means, CHW. */
     public float[] preprocess(RgbImage image, int width, int height) {
+        float[] out = new float[3 * width * height];
+        preprocess(image, width, height, FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /** {@link #preprocess(RgbImage, int, int)} into {@code out} (from its position; 3 × width × height values). */
+    public void preprocess(RgbImage image, int width, int height, FloatBuffer out) {
         RgbImage img = image.width() == width && image.height() == height
                 ? image : PillowResize.resize(image, width, height, ResampleFilter.BILINEAR);
         int plane = width * height;
-        float[] out = new float[3 * plane];
-        byte[] px = img.rgb();
+        int base = out.position();
         float[] mean = params.meanBgr();
-        for (int i = 0; i < plane; i++) {
-            out[i] = (px[3 * i + 2] & 0xff) - mean[0];
-            out[plane + i] = (px[3 * i + 1] & 0xff) - mean[1];
-            out[2 * plane + i] = (px[3 * i] & 0xff) - mean[2];
+        if (out.isDirect()) {
+            // OpenCV's channel extraction and conversion (v · 1 + (−mean): the same single rounding as v − mean)
+            try (Mat rgb = new Mat(height, width, opencv_core.CV_8UC3); Mat channel = new Mat(); Mat values = new Mat()) {
+                rgb.data().put(img.rgb());
+                for (int c = 0; c < 3; c++) {
+                    opencv_core.extractChannel(rgb, channel, 2 - c);
+                    channel.convertTo(values, opencv_core.CV_32F, 1, -mean[c]);
+                    out.position(base + c * plane);
+                    out.put(values.<FloatBuffer>createBuffer());
+                }
+            }
+        } else {
+            byte[] px = img.rgb();
+            for (int c = 0; c < 3; c++) {
+                int src = 2 - c;
+                float m = mean[c];
+                int at = base + c * plane;
+                for (int i = 0; i < plane; i++) {
+                    out.put(at + i, (px[3 * i + src] & 0xff) - m);
+                }
+            }
         }
-        return out;
+        out.position(base + 3 * plane);
     }
 
     public double[] priors(int width, int height) {

@@ -4,15 +4,12 @@ import org.aniprep.sidecar.FrameGeometry.Crop;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avformat;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,8 +34,6 @@ final class GeometryProbe {
 
     static FrameShape find(Path video, CropSpec spec) throws IOException {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
-        g.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-        g.setVideoOption("skip_frame", "nokey");
         try {
             g.start();
             if (g.getVideoStream() < 0 || g.getImageWidth() <= 0) {
@@ -77,25 +72,24 @@ final class GeometryProbe {
         return c.width() == w && c.height() == h ? null : c;
     }
 
-    private static Crop detect(FFmpegFrameGrabber g, int w, int h, Path video) throws FrameGrabber.Exception {
+    private static Crop detect(FFmpegFrameGrabber g, int w, int h, Path video) throws IOException {
         CropDetector detector = new CropDetector(w, h);
         double duration = g.getLengthInTime() / 1e6;
         int n = (int) Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.round(duration / SECONDS_PER_SAMPLE)));
         Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            // the first key frame, then the first key frame at or after each of n - 1 evenly spaced times
-            if (i > 0) {
-                if (duration <= 0) {
+        try (KeyFrameSampler keyFrames = new KeyFrameSampler(video)) {
+            for (int i = 0; i < n; i++) {
+                // the first key frame, then the first key frame at or after each of n - 1 evenly spaced times
+                if (i > 0 && duration <= 0) {
                     break;
                 }
-                g.setVideoTimestamp(Math.round(duration * 1e6 * i / n));
-            }
-            Frame f = g.grabImage();
-            if (f == null) {
-                break; // no key frame after this time: none after the later ones either
-            }
-            if (seen.add(f.timestamp)) {
-                detector.add((ByteBuffer) f.image[0], f.imageStride);
+                KeyFrameSampler.Luma f = keyFrames.at(i == 0 ? 0 : duration * i / n);
+                if (f == null) {
+                    break; // no key frame after this time: none after the later ones either
+                }
+                if (seen.add(f.pts())) {
+                    detector.add(f.plane(), f.stride());
+                }
             }
         }
         Crop crop = detector.result();

@@ -115,6 +115,43 @@ public final class PillowResize {
             int ymin = c.bounds[yy * 2];
             int ymax = c.bounds[yy * 2 + 1];
             int k = yy * ksize;
+            int o = yy * stride;
+            int r0 = ymin * stride;
+            // up to four taps summed per sample in one pass (the usual upscale and 1.5x downscale
+            // windows); the integer sums are Pillow's, whatever the order
+            if (ymax == 2) {
+                int w0 = c.kk[k];
+                int w1 = c.kk[k + 1];
+                for (int i = 0; i < stride; i++) {
+                    out[o + i] = clip8(half + (in[r0 + i] & 0xff) * w0 + (in[r0 + stride + i] & 0xff) * w1);
+                }
+                continue;
+            }
+            if (ymax == 3) {
+                int w0 = c.kk[k];
+                int w1 = c.kk[k + 1];
+                int w2 = c.kk[k + 2];
+                int r1 = r0 + stride;
+                int r2 = r1 + stride;
+                for (int i = 0; i < stride; i++) {
+                    out[o + i] = clip8(half + (in[r0 + i] & 0xff) * w0 + (in[r1 + i] & 0xff) * w1 + (in[r2 + i] & 0xff) * w2);
+                }
+                continue;
+            }
+            if (ymax == 4) {
+                int w0 = c.kk[k];
+                int w1 = c.kk[k + 1];
+                int w2 = c.kk[k + 2];
+                int w3 = c.kk[k + 3];
+                int r1 = r0 + stride;
+                int r2 = r1 + stride;
+                int r3 = r2 + stride;
+                for (int i = 0; i < stride; i++) {
+                    out[o + i] = clip8(half + (in[r0 + i] & 0xff) * w0 + (in[r1 + i] & 0xff) * w1 + (in[r2 + i] & 0xff) * w2
+                            + (in[r3 + i] & 0xff) * w3);
+                }
+                continue;
+            }
             Arrays.fill(acc, half);
             // row-major accumulation: same integer sums as Pillow's per-pixel loop, cache-friendly
             for (int y = 0; y < ymax; y++) {
@@ -124,7 +161,6 @@ public final class PillowResize {
                     acc[i] += (in[row + i] & 0xff) * wgt;
                 }
             }
-            int o = yy * stride;
             for (int i = 0; i < stride; i++) {
                 out[o + i] = clip8(acc[i]);
             }

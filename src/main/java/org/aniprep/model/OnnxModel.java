@@ -96,12 +96,26 @@ public final class OnnxModel {
     public Map<String, List<float[]>> runBatchOutputs(String inputName, List<float[]> samples, long[] sampleShape, List<String> outputNames) {
         int n = samples.size();
         int per = samples.get(0).length;
-        // direct, native-order: ONNX Runtime wraps it without another copy
-        FloatBuffer buf = java.nio.ByteBuffer.allocateDirect(n * per * Float.BYTES).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buf = directFloats(n * per);
         for (float[] s : samples) {
             buf.put(s);
         }
         buf.flip();
+        return runBatchOutputs(inputName, buf, n, sampleShape, outputNames);
+    }
+
+    /** A direct, native-order buffer: ONNX Runtime reads it in place, without another copy. */
+    public static FloatBuffer directFloats(int count) {
+        return java.nio.ByteBuffer.allocateDirect(count * Float.BYTES).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /**
+     * {@link #runBatchOutputs(String, List, long[], List)} on an input already laid out: {@code input}
+     * (direct, from {@link #directFloats}; position to limit) holds {@code n} samples of {@code sampleShape}.
+     */
+    public Map<String, List<float[]>> runBatchOutputs(String inputName, FloatBuffer input, int n, long[] sampleShape,
+                                                      List<String> outputNames) {
+        FloatBuffer buf = input;
         long[] shape = new long[sampleShape.length + 1];
         shape[0] = n;
         System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
