@@ -27,7 +27,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /**
-     * Put before every task name from now on ({@code aniprep run} sets {@code "[4/10] "} while its
+     * Put before every task name from now on ({@code aniprep run} sets {@code "[4/10, ~1:05 left] "} while its
      * fourth stage runs, so its bars read as one display); empty for none.
      */
     public static void setPrefix(String p) {

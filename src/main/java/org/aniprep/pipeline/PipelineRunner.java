@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.io.FolderLock;
+import org.aniprep.io.MediaFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +112,31 @@ public final class PipelineRunner {
             state.save();
             bound = redo(bound, state, first, last, request, layout);
             int n = last - first + 1;
+            Map<Integer, Optional<String>> missing = new HashMap<>();
+            for (int i = first; i <= last; i++) {
+                missing.put(i, bound.get(i).unavailable());
+            }
+            RunEta eta = new RunEta();
             for (int i = 0; i < bound.size(); i++) {
                 BoundStage<?> stage = bound.get(i);
                 if (i < first || i > last) {
                     records.add(StageRecord.notRun(stage.name(), i < first ? "before --from" : "after --to"));
                     continue;
                 }
-                String step = "[" + (i - first + 1) + "/" + n + "] ";
+                List<String> toRun = new ArrayList<>();
+                for (int j = i; j <= last; j++) {
+                    if (missing.get(j).isEmpty()) {
+                        toRun.add(bound.get(j).name());
+                    }
+                }
+                long frames = toRun.contains("extract") ? 0 : countFrames(layout);
+                String left = RunEta.describe(eta.secondsLeft(toRun, frames));
+                String step = "[" + (i - first + 1) + "/" + n + (left.isEmpty() ? "" : ", " + left) + "] ";
                 LOG.info("run {}{}{}", step, stage.name(), i == first ? "" : String.format(" (%.1f s into the run)", seconds(t0)));
-                StageRecord record = runOne(stage, step, request, state);
+                StageRecord record = runOne(stage, missing.get(i), step, request, state);
+                if (record.status() == StageRecord.Status.RAN) {
+                    eta.finished(stage.name(), frames, record.seconds());
+                }
                 records.add(record);
                 if (record.status() == StageRecord.Status.FAILED) {
                     exit = 2;
@@ -156,8 +174,20 @@ public final class PipelineRunner {
         }
     }
 
-    private StageRecord runOne(BoundStage<?> stage, String step, RunRequest request, RunState state) throws IOException {
-        Optional<String> missing = stage.unavailable();
+    /** The frames the per-frame stages will read: the images in the frames folder (not aniprep's own sub-folders). */
+    private static long countFrames(RunLayout layout) {
+        if (!Files.isDirectory(layout.frames())) {
+            return 0;
+        }
+        try {
+            return MediaFiles.images(layout.frames(), (file, why) -> { }).size();
+        } catch (IOException e) {
+            return 0; // only the estimate is lost
+        }
+    }
+
+    private StageRecord runOne(BoundStage<?> stage, Optional<String> missing, String step, RunRequest request, RunState state)
+            throws IOException {
         if (missing.isPresent()) {
             if (request.required().contains(stage.name())) {
                 throw new BadOptions(stage.name() + " is required by the config but cannot run: " + missing.get());

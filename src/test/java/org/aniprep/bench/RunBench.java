@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * SECONDS (episode length, default 240).
  */
 public final class RunBench {
-    private static final Pattern STAGE_LINE = Pattern.compile("run \\[(\\d+)/(\\d+)] ([a-z]+)");
+    private static final Pattern STAGE_LINE = Pattern.compile("run \\[(\\d+)/(\\d+)(?:, [^\\]]*)?] ([a-z]+)");
     private static final long SEED = 7;
 
     /** One pipeline run: each stage's seconds in run order, JVM start to first stage, total, exit code. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code run [k/n] <stage>}): when each stage started, and a way to wait for one to start.
  */
 final class RunProcess implements AutoCloseable {
-    static final Pattern STAGE_LINE = Pattern.compile("run \\[(\\d+)/(\\d+)] ([a-z]+)");
+    static final Pattern STAGE_LINE = Pattern.compile("run \\[(\\d+)/(\\d+)(?:, [^\\]]*)?] ([a-z]+)");
 
     /** A stage start seen on stderr, {@code k} from 1. */
     record Start(int k, int n, String stage, long nanos) {

@@ -73,9 +73,13 @@ public final class MetadataStage implements Stage<MetadataStage.Options> {
         MetadataRun.Summary s = new MetadataRun(runOptions(o), context.problems()).run();
         s.missing().forEach((what, n) -> LOG.warn("{} image(s) {}", n, switch (what) {
             case SIDECAR -> "had no sidecar: no character, new sidecars written";
-            case CLASSIFY -> "have no classify section: no characters (run 'aniprep classify')";
-            case DETECT -> "have no detect section: no facepos" + (o.count == CountMode.FACES ? ", no count" : "") + " (run 'aniprep detect')";
-            case TAG -> "have no tag section: no tags" + (o.count == CountMode.PEOPLE ? ", no count" : "") + " (run 'aniprep tag')";
+            case CLASSIFY -> "have no classify section: no characters (the classify stage has not run on them: "
+                    + "'aniprep classify', or 'aniprep run' with --refs)";
+            case DETECT -> "have no detect section: no facepos" + (o.count == CountMode.FACES ? ", no count" : "")
+                    + " (the detect stage has not run on them: 'aniprep detect')";
+            case TAG -> "have no tag section: no tags" + (o.count == CountMode.PEOPLE ? ", no count" : "")
+                    + " (the tag stage has not run on them: 'aniprep tag', which 'aniprep run' skips while the tagger"
+                    + " is not on the machine)";
         }));
         List<String> lines = new ArrayList<>();
         lines.add(String.format("wrote %d sidecar(s), %d unchanged%s%s", s.written(), s.unchanged(),
