@@ -15,7 +15,7 @@ final class RunEta {
     /** Seconds per frame on the reference machine (1080p frames; the tagger's is a rough guess, it was not on the bench). */
     static final Map<String, Double> SECONDS_PER_FRAME = Map.of(
             "filter", 0.142, "dedup", 0.001, "detect", 0.228, "tag", 0.6, "classify", 0.03,
-            "metadata", 0.002, "caption", 0.003, "arrange", 0.01, "balance", 0.01);
+            "metadata", 0.002, "caption", 0.003, "arrange", 0.013, "balance", 0.015);
 
     private double actual;
     private double predicted;
