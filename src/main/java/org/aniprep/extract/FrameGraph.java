@@ -11,6 +11,7 @@ import org.bytedeco.javacpp.PointerPointer;
 import java.io.IOException;
 import java.util.Locale;
 
+import static org.bytedeco.ffmpeg.global.avfilter.AV_BUFFERSRC_FLAG_KEEP_REF;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
 import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame_flags;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
@@ -103,8 +104,7 @@ final class FrameGraph implements AutoCloseable {
                     + ", was " + width + "x" + height + ")");
         }
         frame.pts(pts);
-        check(av_buffersrc_add_frame_flags(source, frame, org.bytedeco.ffmpeg.global.avfilter.AV_BUFFERSRC_FLAG_KEEP_REF),
-                "a frame");
+        check(av_buffersrc_add_frame_flags(source, frame, AV_BUFFERSRC_FLAG_KEEP_REF), "a frame");
         int ret = av_buffersink_get_frame(sink, out);
         if (ret == AVERROR_EAGAIN() || ret == AVERROR_EOF()) {
             return null;
@@ -137,7 +137,7 @@ final class FrameGraph implements AutoCloseable {
 
     private static void check(int ret, String what) throws IOException {
         if (ret < 0) {
-            throw new IOException("FFmpeg's filter graph refused " + what + " (error " + ret + ")");
+            throw new IOException("FFmpeg's frame filters refused " + what);
         }
     }
 

@@ -199,10 +199,15 @@ public final class JavacvDecoder implements FrameDecoder {
                     firstTime = t;
                 }
                 double time = t - firstTime;
-                if (graph == null) {
-                    graph = FrameGraph.open(filters, picture, info.fps());
+                FrameGraph.Packed out;
+                try {
+                    if (graph == null) {
+                        graph = FrameGraph.open(filters, picture, info.fps());
+                    }
+                    out = graph.push(picture, index);
+                } catch (IOException e) {
+                    throw new IOException("decoding failed after frame " + index + ": " + e.getMessage(), e);
                 }
-                FrameGraph.Packed out = graph.push(picture, index);
                 if (out != null) {
                     long idx = keyframesOnly && info.fps() > 0 ? Math.round(time * info.fps()) : index;
                     return DecodedFrame.ofPacked(idx, time, shape, out.yuv(), colorSpace, fullRange(out.colorRange()));

@@ -94,6 +94,26 @@ class ExtractStageTest {
     }
 
     @Test
+    void videoStoredInOtherPixelFormatsKeepsTheCliFramesAndColours(@TempDir Path work) throws Exception {
+        assumeTrue(FfmpegCliReference.available(), "ffmpeg CLI not installed");
+        for (String pixFmt : List.of("yuv444p", "yuvj420p")) {
+            Path src = Files.createDirectories(work.resolve(pixFmt));
+            Path video = src.resolve("show_01.mp4");
+            FfmpegCliReference.run("-i", standard.video().toString(), "-c:v", "libx264", "-pix_fmt", pixFmt, "-crf", "16", video.toString());
+            Path dst = work.resolve(pixFmt + "_out");
+            assertThat(Main.run("extract", "--src", src.toString(), "--dst", dst.toString(), "-q")).isZero();
+            List<Long> ours = frames(dst.resolve("EP01")).values().stream().map(FrameSource::frameIndex).toList();
+            // mpdecimate sees the stored pictures, as in the CLI; the conversion to 4:2:0 comes after it
+            assertThat(ours).as(pixFmt).isEqualTo(FfmpegCliReference.keptFrames(video, "mpdecimate=" + Selection.DEFAULT_MPDECIMATE, 24));
+            Path cliPng = work.resolve(pixFmt + "_cli.png");
+            FfmpegCliReference.run("-i", video.toString(), "-frames:v", "1", cliPng.toString());
+            org.aniprep.image.ImageLoader loader = new org.aniprep.image.ImageLoader();
+            double diff = org.aniprep.testing.VideoFrames.meanAbsDiff(loader.load(cliPng), loader.load(dst.resolve("EP01/show_EP01_1.png")));
+            assertThat(diff).as(pixFmt).isLessThan(2.0);
+        }
+    }
+
+    @Test
     void externalFfmpegSelectsTheSameFramesAsTheInProcessDecoder(@TempDir Path work) throws Exception {
         assumeTrue(FfmpegCliReference.available(), "ffmpeg CLI not installed");
         Path src = episodeFolder(work.resolve("src"), "show_03.mp4");
