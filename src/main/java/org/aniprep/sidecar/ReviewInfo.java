@@ -1,5 +1,8 @@
 package org.aniprep.sidecar;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -46,17 +49,20 @@ public record ReviewInfo(List<Face> faces, Frame frame, TagEdits tags, String ca
      * @param link      a group the user made of unnamed faces (merge, split): faces with the same link are one
      *                  cluster, faces with different links are never in one cluster; null: none
      */
-    public record Face(String kind, List<Integer> box, String character, List<String> not, Boolean notAFace,
+    public record Face(String kind, List<Integer> box, String character, List<String> not,
+                       @JsonProperty("not_a_face") Boolean notAFace,
                        Boolean ignore, String link) {
         public Face {
             box = List.copyOf(box);
             not = not == null || not.isEmpty() ? null : List.copyOf(not);
         }
 
+        @JsonIgnore
         public boolean isNotAFace() {
             return Boolean.TRUE.equals(notAFace);
         }
 
+        @JsonIgnore
         public boolean isIgnored() {
             return Boolean.TRUE.equals(ignore);
         }
