@@ -3,6 +3,7 @@ package org.aniprep.character;
 import org.aniprep.console.Problems;
 import org.aniprep.console.Progress;
 import org.aniprep.report.Counts;
+import org.aniprep.sidecar.ClassifyInfo;
 import org.aniprep.report.Link;
 import org.aniprep.report.Links;
 import org.aniprep.report.Page;
@@ -16,6 +17,7 @@ import org.aniprep.report.Tile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +58,7 @@ final class ClassifyReport {
             for (int g = 0; g < groups.size(); g++) {
                 ClassifyResult.Group group = groups.get(g);
                 String title = title(group);
-                rows.add(Counts.Row.of(title, group.faces().size(), group.frames()).linked("#g" + g));
+                rows.add(row(group, title).linked("#g" + g));
                 sections.add(section(store, html.getParent(), group, g, title));
                 progress.step();
             }
@@ -64,15 +66,30 @@ final class ClassifyReport {
         return Pages.write(html, Page.titled("classify").nav(Page.nav(html))
                 .line(result.images() + " images; embedder " + embedder + String.format(Locale.ROOT, ", threshold %.4f", threshold)
                         + ". Rename or move an exported cluster folder into refs/ and run classify again to name it. "
-                        + "The number under a face is its distance to the nearest reference.")
-                .legend("character", "reference characters").legend("cluster", "clusters of unknown look-alikes")
+                        + "The number under a face is its distance to the nearest reference. Per character: faces named "
+                        + "(by the references, or confirmed or proposed from your review), left uncertain (too close to another "
+                        + "name to call; check them first) and left unknown (nearest this character, but too far).")
+                .legend("character", "reference characters").legend("uncertain", "faces too close to call (not named)")
+                .legend("cluster", "clusters of unknown look-alikes")
                 .legend("other", "the rest")
-                .table(new Counts(null, List.of("who", "faces", "frames"), rows))
+                .table(new Counts(null, List.of("who", "faces", "frames", "named", "uncertain", "left unknown"), rows))
                 .sections(sections).build());
     }
 
+    private static Counts.Row row(ClassifyResult.Group group, String title) {
+        if (group.kind() != ClassifyResult.Kind.CHARACTER) {
+            return Counts.Row.of(title, group.faces().size(), group.frames(), "", "", "");
+        }
+        String named = group.faces().size() + " (" + group.withStatus(ClassifyInfo.NAMED) + " by references, "
+                + group.withStatus(ClassifyInfo.CONFIRMED) + " confirmed, " + group.withStatus(ClassifyInfo.PROPOSED) + " proposed)";
+        return Counts.Row.of(title, group.faces().size(), group.frames(), named, group.uncertain(), group.unknown());
+    }
+
     private static Section section(ThumbnailStore store, Path dir, ClassifyResult.Group group, int g, String title) {
-        List<ClassifyResult.Member> shown = group.faces().subList(0, Math.min(MAX_FACES, group.faces().size()));
+        // the doubtful faces (farthest from the references) first
+        List<ClassifyResult.Member> sorted = new ArrayList<>(group.faces());
+        sorted.sort(Comparator.comparing((ClassifyResult.Member m) -> m.distance() == null ? 0 : -m.distance()));
+        List<ClassifyResult.Member> shown = sorted.subList(0, Math.min(MAX_FACES, sorted.size()));
         List<Tile> tiles = new ArrayList<>();
         for (ClassifyResult.Member m : shown) {
             FaceBox box = m.box();
@@ -90,8 +107,9 @@ final class ClassifyReport {
     private static String title(ClassifyResult.Group g) {
         return switch (g.kind()) {
             case CHARACTER -> g.name();
+            case UNCERTAIN -> "uncertain: " + g.name() + "?";
             case CLUSTER -> "cluster " + g.name();
-            case UNCLUSTERED -> g.name();
+            case UNCLUSTERED, IGNORED -> g.name();
             case NOISE -> "noise sink " + g.name();
         };
     }

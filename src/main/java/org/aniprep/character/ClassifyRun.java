@@ -61,7 +61,7 @@ public final class ClassifyRun {
         int embedded = new Embedding(embedder, detector, options.src(), problems).run(images);
         List<ImageFaces.FaceItem> faces = new ArrayList<>();
         images.stream().filter(i -> !i.failed).forEach(i -> faces.addAll(i.faces));
-        assign(faces, refs);
+        new FaceNamer(embedder, FaceNamer.MARGIN).assign(faces, refs);
         int clusters = cluster(images);
         write(images);
         int named = (int) faces.stream().filter(f -> f.character != null).count();
@@ -97,47 +97,22 @@ public final class ClassifyRun {
         return out;
     }
 
-    /** Nearest reference face; its character when within the threshold (a noise sink: unknown and not clustered). */
-    private void assign(List<ImageFaces.FaceItem> faces, References refs) {
-        if (refs.isEmpty() || faces.isEmpty()) {
-            return;
-        }
-        double[][] d = embedder.differences(faces.stream().map(f -> f.embedding).toList(), refs.embeddings());
-        for (int i = 0; i < faces.size(); i++) {
-            int best = 0;
-            for (int j = 1; j < d[i].length; j++) {
-                if (d[i][j] < d[i][best]) {
-                    best = j;
-                }
-            }
-            Reference r = refs.faces().get(best);
-            ImageFaces.FaceItem f = faces.get(i);
-            f.distance = d[i][best];
-            f.nearest = r.character();
-            if (d[i][best] <= embedder.threshold()) {
-                if (r.noise()) {
-                    f.sink = true;
-                } else {
-                    f.character = r.character();
-                }
-            }
-        }
-    }
-
     private int cluster(List<ImageFaces> images) {
         List<ImageFaces.FaceItem> unknown = new ArrayList<>();
         List<ClusterNamer.Member> members = new ArrayList<>();
         for (ImageFaces img : images) {
             for (ImageFaces.FaceItem f : img.failed ? List.<ImageFaces.FaceItem>of() : img.faces) {
-                if (f.character == null && !f.sink) {
+                if (f.clusterable()) {
                     unknown.add(f);
-                    members.add(new ClusterNamer.Member(img.faces.size() == 1 ? img.tags : List.of(), f.hair, f.previousCluster));
+                    members.add(new ClusterNamer.Member(img.faces.size() == 1 ? img.tags : List.of(), f.hair, f.previousCluster,
+                            f.link() != null));
                 }
             }
         }
         long start = System.nanoTime();
         List<float[]> vectors = unknown.stream().map(f -> f.embedding).toList();
-        int[] labels = new FaceClusterer(options.minCluster(), embedder).cluster(vectors);
+        int[] labels = LinkedClusters.apply(new FaceClusterer(options.minCluster(), embedder).cluster(vectors),
+                unknown.stream().map(ImageFaces.FaceItem::link).toList());
         List<Integer> order = new ArrayList<>(new LinkedHashSet<>(java.util.Arrays.stream(labels).boxed().toList()));
         order.remove(Integer.valueOf(FaceClusterer.NOISE));
         List<List<ClusterNamer.Member>> groups = new ArrayList<>();
@@ -175,7 +150,7 @@ public final class ClassifyRun {
                     }
                     faces.add(new ClassifyInfo.Face(f.box.kind(), f.box.index(), f.box.box(),
                             f.character == null ? ClassifyInfo.UNKNOWN : f.character, f.distance == null ? null : round(f.distance),
-                            f.nearest, f.cluster, f.hair, FloatVectors.encode(f.embedding)));
+                            f.nearest, f.cluster, f.hair, FloatVectors.encode(f.embedding), f.status, f.candidate));
                     if (f.character != null) {
                         characters.add(f.character);
                     }

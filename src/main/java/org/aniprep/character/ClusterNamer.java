@@ -20,8 +20,14 @@ public final class ClusterNamer {
     private static final Pattern HAIR_COLOUR = Pattern.compile("(?:light |dark )?(?:blonde|brown|black|blue|red|pink|purple|green|white|grey|silver|orange|aqua) hair");
     private static final Pattern EYE_COLOUR = Pattern.compile("(?:light |dark )?(?:brown|black|blue|red|pink|purple|green|grey|orange|aqua|yellow) eyes");
 
-    /** What is known about one member face: its image's tags (empty when untagged), its hair colour word, its old cluster. */
-    public record Member(List<String> tags, String hair, String previous) {
+    /**
+     * What is known about one member face: its image's tags (empty when untagged), its hair colour word, its
+     * old cluster, and whether the user put it in a group ({@code review.faces[].link}).
+     */
+    public record Member(List<String> tags, String hair, String previous, boolean linked) {
+        public Member(List<String> tags, String hair, String previous) {
+            this(tags, hair, previous, false);
+        }
     }
 
     private ClusterNamer() {
@@ -41,7 +47,7 @@ public final class ClusterNamer {
                 ? Integer.compare(clusters.get(b).size(), clusters.get(a).size()) : Integer.compare(a, b));
         Set<String> taken = new HashSet<>();
         for (int c : bySize) {
-            String prev = majority(clusters.get(c).stream().map(Member::previous).toList(), 0.5);
+            String prev = previousName(clusters.get(c));
             if (prev != null && taken.add(prev)) {
                 names.set(c, prev);
             }
@@ -61,6 +67,16 @@ public final class ClusterNamer {
             next.put(base, n + 1);
         }
         return names;
+    }
+
+    /**
+     * The name most of the members that had one carried before: those the user grouped decide when there
+     * are any (a linked group keeps its name however many new faces join it), else all members that had a name.
+     */
+    static String previousName(List<Member> members) {
+        List<Member> linked = members.stream().filter(Member::linked).toList();
+        List<Member> voters = linked.isEmpty() ? members : linked;
+        return majority(voters.stream().map(Member::previous).filter(java.util.Objects::nonNull).toList(), 0.5);
     }
 
     static String base(List<Member> members) {

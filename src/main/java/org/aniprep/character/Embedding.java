@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.aniprep.image.RgbImage;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.ReviewInfo;
 import org.aniprep.sidecar.SidecarStore;
 
 import java.util.ArrayList;
@@ -92,7 +93,13 @@ final class Embedding {
         for (int i = 0; i < found.size(); i++) {
             Detection f = found.get(i);
             if (f.width() > 0 && f.height() > 0) {
-                img.faces.add(new ImageFaces.FaceItem(new FaceBox("face", i, f.x0(), f.y0(), f.x1(), f.y1()), null, null, null));
+                FaceBox box = new FaceBox("face", i, f.x0(), f.y0(), f.x1(), f.y1());
+                ReviewInfo.Face decision = img.review.face("face", box.box()).orElse(null);
+                if (decision == null || !decision.isNotAFace()) {
+                    ImageFaces.FaceItem item = new ImageFaces.FaceItem(box, null, null, null);
+                    item.review = decision;
+                    img.faces.add(item);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package org.aniprep.character;
 import org.aniprep.sidecar.ClassifyInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.FloatVectors;
+import org.aniprep.sidecar.ReviewInfo;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.Tags;
@@ -33,20 +34,44 @@ final class FaceScan {
                 .orElse(List.of());
         List<FaceBox> boxes = boxes(detect);
         ImageFaces out = new ImageFaces(image, boxes == null, tags);
+        ReviewInfo review = review(image, sidecar);
+        out.review = review;
         if (boxes == null) {
             return out;
         }
         ClassifyInfo previous = overwrite ? null : previous(image, sidecar);
         for (FaceBox b : boxes) {
+            ReviewInfo.Face decision = review.face(b.kind(), detectBox(detect, b)).orElse(null);
+            if (decision != null && decision.isNotAFace()) {
+                continue;
+            }
             ClassifyInfo.Face old = previous == null ? null : previous.faces().stream()
                     .filter(f -> f.kind().equals(b.kind()) && f.index() == b.index() && f.box().equals(b.box())).findFirst().orElse(null);
             float[] cached = null;
             if (old != null && embedder.id().equals(previous.embedder()) && old.embedding() != null) {
                 cached = decode(image, old.embedding(), embedder.dims());
             }
-            out.faces.add(new ImageFaces.FaceItem(b, cached, cached == null ? null : old.hair(), old == null ? null : old.cluster()));
+            ImageFaces.FaceItem item = new ImageFaces.FaceItem(b, cached, cached == null ? null : old.hair(), old == null ? null : old.cluster());
+            item.review = decision;
+            out.faces.add(item);
         }
         return out;
+    }
+
+    /** The box of the detect section a face came from (for a head: the head box, not the face inside it). */
+    private static List<Integer> detectBox(DetectInfo detect, FaceBox b) {
+        DetectInfo.Boxes boxes = b.kind().equals("head") ? detect.heads() : detect.faces();
+        return boxes == null || b.index() >= boxes.boxes().size() ? b.box() : boxes.boxes().get(b.index()).box();
+    }
+
+    /** The user's decisions ({@code review}); none when the section is unreadable (warned: it is kept as it is). */
+    private static ReviewInfo review(Path image, Sidecar sidecar) {
+        try {
+            return sidecar.get(ReviewInfo.SECTION, ReviewInfo.class).orElse(ReviewInfo.empty());
+        } catch (SidecarException e) {
+            LOG.warn("{}: the review section is unreadable ({}); its decisions are not applied in this run", image, e.getMessage());
+            return ReviewInfo.empty();
+        }
     }
 
     /** The faces to classify, or null when the image has no detection results yet. */

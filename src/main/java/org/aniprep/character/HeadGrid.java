@@ -24,21 +24,30 @@ final class HeadGrid {
     static HeadGrid sample(RgbImage img, FaceBox face) {
         HeadRegion r = HeadRegion.around(face);
         HeadGrid g = new HeadGrid();
-        double sx = r.width() / N;
-        double sy = r.height() / N;
+        sampleInto(img, r.x0(), r.y0(), r.x1(), r.y1(), N, N, g.lab, g.valid);
+        return g;
+    }
+
+    /**
+     * Resamples the rectangle [x0, x1) × [y0, y1) of {@code img} to {@code nx} × {@code ny} cells (mean
+     * colour of the pixels under each, in OKLab, into {@code lab}); cells outside the image stay invalid.
+     */
+    static void sampleInto(RgbImage img, double x0, double y0, double x1, double y1, int nx, int ny, float[] lab, boolean[] valid) {
+        double sx = (x1 - x0) / nx;
+        double sy = (y1 - y0) / ny;
         byte[] px = img.rgb();
         int w = img.width();
-        for (int v = 0; v < N; v++) {
-            int ya = (int) Math.floor(r.y0() + v * sy);
-            int yb = Math.max(ya + 1, (int) Math.floor(r.y0() + (v + 1) * sy));
+        for (int v = 0; v < ny; v++) {
+            int ya = (int) Math.floor(y0 + v * sy);
+            int yb = Math.max(ya + 1, (int) Math.floor(y0 + (v + 1) * sy));
             ya = Math.max(0, ya);
             yb = Math.min(img.height(), yb);
-            for (int u = 0; u < N; u++) {
-                int xa = (int) Math.floor(r.x0() + u * sx);
-                int xb = Math.max(xa + 1, (int) Math.floor(r.x0() + (u + 1) * sx));
+            for (int u = 0; u < nx; u++) {
+                int xa = (int) Math.floor(x0 + u * sx);
+                int xb = Math.max(xa + 1, (int) Math.floor(x0 + (u + 1) * sx));
                 xa = Math.max(0, xa);
                 xb = Math.min(w, xb);
-                int cell = v * N + u;
+                int cell = v * nx + u;
                 if (xb <= xa || yb <= ya) {
                     continue;
                 }
@@ -54,11 +63,10 @@ final class HeadGrid {
                     }
                 }
                 long n = (long) (xb - xa) * (yb - ya);
-                OkLab.fromSrgb((int) (sr / n), (int) (sg / n), (int) (sb / n), g.lab, cell * 3);
-                g.valid[cell] = true;
+                OkLab.fromSrgb((int) (sr / n), (int) (sg / n), (int) (sb / n), lab, cell * 3);
+                valid[cell] = true;
             }
         }
-        return g;
     }
 
     /** Horizontal position of cell column {@code u} relative to the face box (0 = left edge, 1 = right edge). */

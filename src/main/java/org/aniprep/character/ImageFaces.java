@@ -1,5 +1,7 @@
 package org.aniprep.character;
 
+import org.aniprep.sidecar.ReviewInfo;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ final class ImageFaces {
     final List<FaceItem> faces = new ArrayList<>();
     /** Set when the image could not be read: no classify section is written for it. */
     boolean failed;
+    /** The user's decisions about this image. */
+    ReviewInfo review = ReviewInfo.empty();
 
     ImageFaces(Path image, boolean needsDetection, List<String> tags) {
         this.image = image;
@@ -34,12 +38,40 @@ final class ImageFaces {
         String nearest;
         boolean sink;
         String cluster;
+        /** The user's decision on this face, or null. */
+        ReviewInfo.Face review;
+        /** {@code ClassifyInfo} status of the face; {@code candidate}: the name an uncertain face is asked about. */
+        String status;
+        String candidate;
 
         FaceItem(FaceBox box, float[] embedding, String hair, String previousCluster) {
             this.box = box;
             this.embedding = embedding;
             this.hair = hair;
             this.previousCluster = previousCluster;
+        }
+
+        boolean ignored() {
+            return review != null && review.isIgnored();
+        }
+
+        /** The name the user gave this face, or null. */
+        String confirmed() {
+            return review == null || ignored() ? null : review.character();
+        }
+
+        String link() {
+            return review == null ? null : review.link();
+        }
+
+        /** True when the user said this face must never be {@code name}. */
+        boolean ruledOut(String name) {
+            return review != null && review.rules(name);
+        }
+
+        /** Unnamed and open to clustering: unknown or uncertain (not ignored, not a noise sink's). */
+        boolean clusterable() {
+            return character == null && !sink && !ignored();
         }
     }
 }

@@ -73,11 +73,19 @@ public final class RunReport {
             scan.filteredCounts.forEach((reason, n) -> rows.add(Counts.Row.of(reason, n).linked("#filter-" + reason)));
             tables.add(new Counts("filtered frames", List.of("reason", "frames"), rows));
         }
-        if (!scan.characters.isEmpty() || !scan.clusters.isEmpty()) {
+        if (!scan.characters.isEmpty() || !scan.clusters.isEmpty() || !scan.uncertain.isEmpty()) {
             List<Counts.Row> rows = new ArrayList<>();
-            scan.characters.forEach((name, w) -> rows.add(Counts.Row.of(name, w.faces, w.frames).linked("#character-" + Links.encode(name))));
-            scan.clusters.forEach((name, w) -> rows.add(Counts.Row.of("cluster " + name, w.faces, w.frames).linked("#cluster-" + Links.encode(name))));
-            tables.add(new Counts("who", List.of("character / cluster", "faces", "frames"), rows));
+            java.util.Set<String> names = new java.util.TreeSet<>(scan.characters.keySet());
+            names.addAll(scan.uncertain.keySet());
+            for (String name : names) {
+                RunScan.Who w = scan.characters.get(name);
+                Counts.Row row = Counts.Row.of(name, w == null ? 0 : w.faces, w == null ? 0 : w.frames, scan.uncertain.getOrDefault(name, 0L),
+                        scan.leftUnknown.getOrDefault(name, 0L));
+                rows.add(w == null ? row : row.linked("#character-" + Links.encode(name)));
+            }
+            scan.clusters.forEach((name, w) -> rows.add(Counts.Row.of("cluster " + name, w.faces, w.frames, "", "")
+                    .linked("#cluster-" + Links.encode(name))));
+            tables.add(new Counts("who", List.of("character / cluster", "faces named", "frames", "uncertain", "left unknown"), rows));
         }
         List<RunPage.StageRow> stages = data.stages().stream().map(this::row).toList();
         List<Link> nav = new ArrayList<>();

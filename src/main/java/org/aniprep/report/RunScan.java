@@ -57,6 +57,9 @@ final class RunScan {
     private long faceStep = 1;
     final Map<String, Who> characters = new TreeMap<>();
     final Map<String, Who> clusters = new TreeMap<>();
+    /** Per name: faces left uncertain about it, and faces nearest it but left unknown (classify's statuses). */
+    final Map<String, Long> uncertain = new TreeMap<>();
+    final Map<String, Long> leftUnknown = new TreeMap<>();
     final List<String> unreadable = new ArrayList<>();
 
     private RunScan(RunLayout layout) {
@@ -147,6 +150,11 @@ final class RunScan {
             Map<String, List<List<Integer>>> byName = new LinkedHashMap<>();
             Map<String, List<List<Integer>>> byCluster = new LinkedHashMap<>();
             for (ClassifyInfo.Face f : c.faces()) {
+                if (ClassifyInfo.UNCERTAIN.equals(f.status()) && f.candidate() != null) {
+                    uncertain.merge(f.candidate(), 1L, Long::sum);
+                } else if (ClassifyInfo.STATUS_UNKNOWN.equals(f.status()) && f.nearest() != null) {
+                    leftUnknown.merge(f.nearest(), 1L, Long::sum);
+                }
                 if (f.named()) {
                     byName.computeIfAbsent(f.character(), k -> new ArrayList<>()).add(f.box());
                 } else if (f.cluster() != null) {

@@ -91,6 +91,14 @@ public final class CastScenes {
     }
 
     Scene generate(List<Sprite> cast, Random rnd, String name) {
+        return compose(new ArrayList<>(cast), rnd, name);
+    }
+
+    /**
+     * A scene of sprites ({@link Sprite}) and figures of the demo painter ({@link LookAlikeScenes.Drawn}),
+     * side by side in that order, then lit as one frame.
+     */
+    Scene compose(List<Object> cast, Random rnd, String name) {
         BufferedImage frame = background(rnd);
         Graphics2D g = frame.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
@@ -98,44 +106,55 @@ public final class CastScenes {
         List<Face> faces = new ArrayList<>();
         double slot = W / (double) cast.size();
         for (int i = 0; i < cast.size(); i++) {
-            Sprite s = cast.get(i);
-            BufferedImage img = load(s.file());
-            double maxScale = cast.size() == 1 ? 1.8 : 1.2;
-            double scale = 0.3 + rnd.nextDouble() * (maxScale - 0.3);
-            int sw = (int) Math.round(img.getWidth() * scale);
-            int sh = (int) Math.round(img.getHeight() * scale);
-            boolean mirror = rnd.nextBoolean();
-            double faceCx = (s.x0() + s.x1()) / 2.0 * scale;
-            double centre = slot * (i + 0.5) + (rnd.nextDouble() - 0.5) * slot * 0.3;
-            int ox = (int) Math.round(centre - (mirror ? sw - faceCx : faceCx));
-            double low = Math.max(8 - s.y0() * scale, H * 0.85 - sh);
-            double high = Math.min(H - 8 - s.y1() * scale, low + 120);
-            int oy = (int) Math.round(high <= low ? low : low + rnd.nextDouble() * (high - low));
-            if (mirror) {
-                g.drawImage(img, ox + sw, oy, -sw, sh, null);
+            int[] box;
+            String who;
+            if (cast.get(i) instanceof LookAlikeScenes.Drawn d) {
+                box = LookAlikeScenes.paint(g, d, rnd, slot * (i + 0.5) + (rnd.nextDouble() - 0.5) * slot * 0.3, cast.size(), H);
+                who = d.who();
             } else {
-                g.drawImage(img, ox, oy, sw, sh, null);
+                Sprite s = (Sprite) cast.get(i);
+                box = placeSprite(g, s, rnd, slot, i, cast.size());
+                who = s.who();
             }
-            int fx0 = mirror ? img.getWidth() - s.x1() : s.x0();
-            int fx1 = mirror ? img.getWidth() - s.x0() : s.x1();
-            int x0 = (int) Math.round(ox + fx0 * scale);
-            int y0 = (int) Math.round(oy + s.y0() * scale);
-            int x1 = (int) Math.round(ox + fx1 * scale);
-            int y1 = (int) Math.round(oy + s.y1() * scale);
             if (rnd.nextInt(4) == 0) {
-                occlude(g, rnd, x0, y0, x1, y1);
+                occlude(g, rnd, box[0], box[1], box[2], box[3]);
             }
-            x0 = Math.max(0, x0);
-            y0 = Math.max(0, y0);
-            x1 = Math.min(W, x1);
-            y1 = Math.min(H, y1);
+            int x0 = Math.max(0, box[0]);
+            int y0 = Math.max(0, box[1]);
+            int x1 = Math.min(W, box[2]);
+            int y1 = Math.min(H, box[3]);
             if (x1 - x0 > 8 && y1 - y0 > 8) {
-                faces.add(new Face(new FaceBox("face", faces.size(), x0, y0, x1, y1), s.who()));
+                faces.add(new Face(new FaceBox("face", faces.size(), x0, y0, x1, y1), who));
             }
         }
         g.dispose();
         light(frame, rnd);
         return new Scene(name, ImageLoader.toRgb(frame), faces);
+    }
+
+    /** Draws a sprite at a random size, mirrored or not, its face centred in slot {@code i}; returns the face box. */
+    private int[] placeSprite(Graphics2D g, Sprite s, Random rnd, double slot, int i, int figures) {
+        BufferedImage img = load(s.file());
+        double maxScale = figures == 1 ? 1.8 : 1.2;
+        double scale = 0.3 + rnd.nextDouble() * (maxScale - 0.3);
+        int sw = (int) Math.round(img.getWidth() * scale);
+        int sh = (int) Math.round(img.getHeight() * scale);
+        boolean mirror = rnd.nextBoolean();
+        double faceCx = (s.x0() + s.x1()) / 2.0 * scale;
+        double centre = slot * (i + 0.5) + (rnd.nextDouble() - 0.5) * slot * 0.3;
+        int ox = (int) Math.round(centre - (mirror ? sw - faceCx : faceCx));
+        double low = Math.max(8 - s.y0() * scale, H * 0.85 - sh);
+        double high = Math.min(H - 8 - s.y1() * scale, low + 120);
+        int oy = (int) Math.round(high <= low ? low : low + rnd.nextDouble() * (high - low));
+        if (mirror) {
+            g.drawImage(img, ox + sw, oy, -sw, sh, null);
+        } else {
+            g.drawImage(img, ox, oy, sw, sh, null);
+        }
+        int fx0 = mirror ? img.getWidth() - s.x1() : s.x0();
+        int fx1 = mirror ? img.getWidth() - s.x0() : s.x1();
+        return new int[] {(int) Math.round(ox + fx0 * scale), (int) Math.round(oy + s.y0() * scale),
+            (int) Math.round(ox + fx1 * scale), (int) Math.round(oy + s.y1() * scale)};
     }
 
     /** Something in front of a third of the face: a hand-sized block from below or the side. */

@@ -1,0 +1,117 @@
+package org.aniprep.character;
+
+import org.aniprep.image.RgbImage;
+
+/**
+ * Where hair and skin lie around a face, on a coarse grid over a region larger than the head region
+ * (hair length, side locks, tails, fringe, the face outline): the part of a design that colour alone
+ * cannot see. Each cell holds the share of its pixels-cells that are hair-coloured and skin-coloured;
+ * left and right are folded together so a mirrored shot matches.
+ */
+final class Silhouette {
+    static double SIDE = 1.0;
+    static double ABOVE = 0.7;
+    static double BELOW = 1.2;
+    static int COLS = 12;
+    static int ROWS = 14;
+    static int SUB = 3;
+    static double HAIR_RADIUS = 0.09;
+    /** A cell wholly outside the frame. */
+    static final float OUTSIDE = -1;
+
+    private Silhouette() {
+    }
+
+    static int dims() {
+        return COLS * ROWS;
+    }
+
+    static float[] of(RgbImage img, FaceBox f, ColourMode hair, ColourMode skin) {
+        double w = f.width();
+        double h = f.height();
+        double x0 = f.x0() - SIDE * w;
+        double y0 = f.y0() - ABOVE * h;
+        double x1 = f.x1() + SIDE * w;
+        double y1 = f.y1() + BELOW * h;
+        int nx = COLS * SUB;
+        int ny = ROWS * SUB;
+        float[] lab = new float[nx * ny * 3];
+        boolean[] valid = new boolean[nx * ny];
+        HeadGrid.sampleInto(img, x0, y0, x1, y1, nx, ny, lab, valid);
+        double[] hairHits = new double[COLS * ROWS];
+        double[] seen = new double[COLS * ROWS];
+        for (int v = 0; v < ny; v++) {
+            for (int u = 0; u < nx; u++) {
+                int c = v * nx + u;
+                if (!valid[c]) {
+                    continue;
+                }
+                int block = (v / SUB) * COLS + u / SUB;
+                seen[block]++;
+                if (hair.share() > 0 && hair.near(lab, c * 3, HAIR_RADIUS)) {
+                    hairHits[block]++;
+                }
+            }
+        }
+        float[] out = new float[dims()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (seen[i] == 0 ? OUTSIDE : hairHits[i] / seen[i]);
+        }
+        return out;
+    }
+
+    /** The smallest {@link #distance} over mirroring and shifts of up to {@link #SHIFT} cells. */
+    static double aligned(float[] a, float[] b) {
+        double best = Double.MAX_VALUE;
+        for (int m = 0; m < 2; m++) {
+            for (int dy = -SHIFT; dy <= SHIFT; dy++) {
+                for (int dx = -SHIFT; dx <= SHIFT; dx++) {
+                    best = Math.min(best, shifted(a, b, m == 1, dx, dy));
+                }
+            }
+        }
+        return best;
+    }
+
+    static int SHIFT = 1;
+
+    private static double shifted(float[] a, float[] b, boolean mirror, int dx, int dy) {
+        double s = 0;
+        int n = 0;
+        for (int row = 0; row < ROWS; row++) {
+            int rb = row + dy;
+            if (rb < 0 || rb >= ROWS) {
+                continue;
+            }
+            for (int col = 0; col < COLS; col++) {
+                int cb = (mirror ? COLS - 1 - col : col) + dx;
+                if (cb < 0 || cb >= COLS) {
+                    continue;
+                }
+                float x = a[row * COLS + col];
+                float y = b[rb * COLS + cb];
+                if (x < 0 || y < 0) {
+                    continue;
+                }
+                s += (x - y) * (x - y);
+                n++;
+            }
+        }
+        return n < ROWS * COLS / 2 ? Double.MAX_VALUE : Math.sqrt(s / n);
+    }
+
+    /** Root-mean-square difference per cell seen in both (0 = same layout, 1 = opposite). */
+    static double distance(float[] a, float[] b) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] < 0 || b[i] < 0) {
+                continue;
+            }
+            double d = a[i] - b[i];
+            s += d * d;
+            n++;
+        }
+        return n == 0 ? 0 : Math.sqrt(s / n);
+    }
+}
