@@ -56,8 +56,15 @@ class ClassifyBadInputTest {
 
         assertThat(rc).isEqualTo(2);
         ClassifyInfo info = ClassifyFixture.classify(frame);
-        assertThat(info.characters()).hasSize(1);
-        assertThat(info.characters().get(0)).isIn(hostile, "Close up");
+        // two reference folders show the same head: the face is one of them, or too close to call between them
+        ClassifyInfo.Face face0 = info.faces().get(0);
+        if (ClassifyInfo.UNCERTAIN.equals(face0.status())) {
+            assertThat(info.characters()).isEmpty();
+            assertThat(face0.candidate()).isIn(hostile, "Close up");
+        } else {
+            assertThat(info.characters()).hasSize(1);
+            assertThat(info.characters().get(0)).isIn(hostile, "Close up");
+        }
         assertThat(fx.src.resolve("ep/broken.json")).doesNotExist();
         String html = Files.readString(fx.src.resolve(ClassifyReport.FILE));
         assertThat(html).doesNotContain("<b>&").contains("&lt;b&gt;&amp;");
