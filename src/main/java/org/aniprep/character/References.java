@@ -36,6 +36,10 @@ public final class References {
         this.faces = List.copyOf(faces);
     }
 
+    static References of(List<Reference> faces) {
+        return new References(faces);
+    }
+
     public static References none() {
         return new References(List.of());
     }
