@@ -148,9 +148,9 @@ public final class OfflineAccuracyReport {
 
         @Override
         public String toString() {
-            List<String> cols = List.of("Eileen", "Lucy", "unknown");
+            List<String> cols = List.of("Eileen", "Lucy", "uncertain", "unknown");
             // rows: the referenced pair, then characters no reference shows
-            StringBuilder sb = new StringBuilder("| true \\ given | Eileen | Lucy | unknown |\n|---|---|---|---|\n");
+            StringBuilder sb = new StringBuilder("| true \\ given | Eileen | Lucy | uncertain | unknown |\n|---|---|---|---|---|\n");
             table.forEach((who, row) -> {
                 sb.append("| ").append(who);
                 cols.forEach(c -> sb.append(" | ").append(row.getOrDefault(c, 0)));
@@ -160,13 +160,22 @@ public final class OfflineAccuracyReport {
         }
     }
 
+    /** Every query named by classify's own rule ({@link FaceNamer}: threshold, margin, statuses) at {@code threshold}. */
     static Confusion confusion(List<Query> queries, Map<String, List<float[]>> refs, double threshold) {
+        List<Reference> all = new ArrayList<>();
+        FaceBox any = new FaceBox("face", 0, 0, 0, 1, 1);
+        refs.forEach((who, vectors) -> vectors.forEach(v -> all.add(new Reference(who, false, null, any, v))));
+        List<ImageFaces.FaceItem> items = new ArrayList<>();
+        queries.forEach(q -> items.add(new ImageFaces.FaceItem(any, q.vector(), null, null)));
+        new FaceNamer(new OfflineEmbedder(threshold), FaceNamer.MARGIN).assign(items, References.of(all));
         Map<String, Map<String, Integer>> table = new TreeMap<>();
         int right = 0;
-        for (Query q : queries) {
-            String got = label(refs, q.vector(), threshold);
+        for (int i = 0; i < queries.size(); i++) {
+            Query q = queries.get(i);
+            ImageFaces.FaceItem f = items.get(i);
+            String got = f.character != null ? f.character : org.aniprep.sidecar.ClassifyInfo.UNCERTAIN.equals(f.status) ? "uncertain" : "unknown";
             table.computeIfAbsent(q.who(), k -> new TreeMap<>()).merge(got, 1, Integer::sum);
-            boolean ok = refs.containsKey(q.who()) ? got.equals(q.who()) : got.equals("unknown");
+            boolean ok = refs.containsKey(q.who()) ? got.equals(q.who()) : f.character == null;
             right += ok ? 1 : 0;
         }
         return new Confusion(table, right, queries.size());
