@@ -68,7 +68,7 @@ final class ClassifyReport {
                         + ". Rename or move an exported cluster folder into refs/ and run classify again to name it. "
                         + "The number under a face is its distance to the nearest reference. Per character: faces named "
                         + "(by the references, or confirmed or proposed from your review), left uncertain (too close to another "
-                        + "name to call; check them first) and left unknown (nearest this character, but too far).")
+                        + "name to call; check them first) and left unknown (nearest this character, beyond the threshold but within 1.5 times it).")
                 .legend("character", "reference characters").legend("uncertain", "faces too close to call (not named)")
                 .legend("cluster", "clusters of unknown look-alikes")
                 .legend("other", "the rest")

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * went to a noise sink. An uncertain face is shown under its candidate and in its cluster.
  */
 record ClassifyResult(Path src, List<Group> groups, int images) {
+    /** An unknown face counts as "left unknown" for its nearest character up to this many thresholds away. */
+    static final double NEAR_MISS = 1.5;
+
     enum Kind { CHARACTER, UNCERTAIN, CLUSTER, UNCLUSTERED, IGNORED, NOISE }
 
     record Member(Path image, FaceBox box, Double distance, String status) {
@@ -23,7 +26,8 @@ record ClassifyResult(Path src, List<Group> groups, int images) {
 
     /**
      * @param uncertain for a character: faces left uncertain about this name
-     * @param unknown   for a character: faces nearest its references but beyond the threshold (left unknown)
+     * @param unknown   for a character: faces nearest its references but beyond the threshold, within
+     *                  {@link #NEAR_MISS} times it (left unknown: they may be the character)
      */
     record Group(String name, Kind kind, List<Member> faces, int uncertain, int unknown) {
         long frames() {
@@ -36,10 +40,10 @@ record ClassifyResult(Path src, List<Group> groups, int images) {
     }
 
     ClassifyResult(Path src, List<ImageFaces> images, References refs, CharacterEmbedder embedder) {
-        this(src, group(images, refs), (int) images.stream().filter(i -> !i.failed).count());
+        this(src, group(images, refs, embedder.threshold()), (int) images.stream().filter(i -> !i.failed).count());
     }
 
-    private static List<Group> group(List<ImageFaces> images, References refs) {
+    private static List<Group> group(List<ImageFaces> images, References refs, double threshold) {
         Map<String, List<Member>> characters = new LinkedHashMap<>();
         refs.characters().forEach(c -> characters.put(c, new ArrayList<>()));
         Map<String, List<Member>> uncertain = new TreeMap<>();
@@ -63,7 +67,8 @@ record ClassifyResult(Path src, List<Group> groups, int images) {
                 }
                 if (ClassifyInfo.UNCERTAIN.equals(f.status)) {
                     uncertain.computeIfAbsent(f.candidate, k -> new ArrayList<>()).add(m);
-                } else if (ClassifyInfo.STATUS_UNKNOWN.equals(f.status) && f.nearest != null) {
+                } else if (ClassifyInfo.STATUS_UNKNOWN.equals(f.status) && f.nearest != null && f.distance != null
+                        && f.distance <= NEAR_MISS * threshold) {
                     unknownNear.merge(f.nearest, 1, Integer::sum);
                 }
                 if (f.ignored()) {

@@ -57,6 +57,8 @@ final class RunScan {
     private long faceStep = 1;
     final Map<String, Who> characters = new TreeMap<>();
     final Map<String, Who> clusters = new TreeMap<>();
+    /** An unknown face counts as left unknown for its nearest character up to this many thresholds away (as classify.html). */
+    static final double NEAR_MISS = 1.5;
     /** Per name: faces left uncertain about it, and faces nearest it but left unknown (classify's statuses). */
     final Map<String, Long> uncertain = new TreeMap<>();
     final Map<String, Long> leftUnknown = new TreeMap<>();
@@ -152,7 +154,8 @@ final class RunScan {
             for (ClassifyInfo.Face f : c.faces()) {
                 if (ClassifyInfo.UNCERTAIN.equals(f.status()) && f.candidate() != null) {
                     uncertain.merge(f.candidate(), 1L, Long::sum);
-                } else if (ClassifyInfo.STATUS_UNKNOWN.equals(f.status()) && f.nearest() != null) {
+                } else if (ClassifyInfo.STATUS_UNKNOWN.equals(f.status()) && f.nearest() != null && f.distance() != null
+                        && c.threshold() != null && f.distance() <= NEAR_MISS * c.threshold()) {
                     leftUnknown.merge(f.nearest(), 1L, Long::sum);
                 }
                 if (f.named()) {

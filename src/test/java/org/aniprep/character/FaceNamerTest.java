@@ -11,54 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Names and statuses from references and review decisions, on 1-d "embeddings" (the distance is |a − b|). */
 class FaceNamerTest {
-    /** Distance = absolute difference of the first component; threshold 0.14. */
-    static final CharacterEmbedder LINE = new CharacterEmbedder() {
-        @Override
-        public String id() {
-            return "line";
-        }
-
-        @Override
-        public double threshold() {
-            return 0.14;
-        }
-
-        @Override
-        public int batchSize() {
-            return 1;
-        }
-
-        @Override
-        public float[] prepare(org.aniprep.image.RgbImage image, FaceBox face) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<float[]> embed(List<float[]> prepared) {
-            return prepared;
-        }
-
-        @Override
-        public double[][] differences(List<float[]> a, List<float[]> b) {
-            double[][] d = new double[a.size()][b.size()];
-            for (int i = 0; i < a.size(); i++) {
-                for (int j = 0; j < b.size(); j++) {
-                    d[i][j] = Math.abs(a.get(i)[0] - b.get(j)[0]);
-                }
-            }
-            return d;
-        }
-
-        @Override
-        public int dims() {
-            return 1;
-        }
-
-        @Override
-        public boolean cosine() {
-            return false;
-        }
-    };
+    /** One-component "embeddings": the offline embedder's Euclidean distance is then |a − b|; threshold 0.14. */
+    static final CharacterEmbedder LINE = new OfflineEmbedder(0.14);
 
     private static ImageFaces.FaceItem face(double x, ReviewInfo.Face review) {
         ImageFaces.FaceItem f = new ImageFaces.FaceItem(new FaceBox("face", 0, 0, 0, 10, 10), new float[] {(float) x}, null, null);

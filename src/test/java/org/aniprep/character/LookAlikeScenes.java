@@ -28,7 +28,7 @@ final class LookAlikeScenes {
     static final Color EILEEN_EYES = new Color(0x26, 0x31, 0x5e);
     static final Color LUCY_HAIR = new Color(0x24, 0x24, 0x2c);
     static final Color LUCY_EYES = new Color(0x87, 0x3c, 0x3f);
-    /** The face box the anime face cascade finds on the painter's heads, in head units (FaceBoxTest in the demo). */
+    /** The face box the anime face cascade finds on the painter's heads, in head units (measured on all four designs at 60–160 px face widths). */
     static final double BOX_X = 46;
     static final double BOX_TOP = -22;
     static final double BOX_BOTTOM = 69;
