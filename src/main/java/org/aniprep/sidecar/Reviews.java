@@ -21,7 +21,7 @@ public final class Reviews {
         try {
             return sidecar.get(ReviewInfo.SECTION, ReviewInfo.class).orElse(ReviewInfo.empty());
         } catch (SidecarException e) {
-            LOG.warn("{}: the review section is unreadable ({}); its decisions are not applied in this run", image, e.getMessage());
+            LOG.warn("{}: the review section is unreadable ({}); its decisions are not applied in this run", image == null ? "a record" : image, e.getMessage());
             return ReviewInfo.empty();
         }
     }
