@@ -56,6 +56,11 @@ public record ArrangeJournal(int version, String id, String mode, String src, St
         return folder(dst).resolve(id + ".originals");
     }
 
+    /** Where the files of placements this arrangement replaced or removed are kept, for --undo. */
+    Path replaced(Path dst) {
+        return folder(dst).resolve(id + ".replaced");
+    }
+
     void write(Path dst) throws IOException {
         AtomicFiles.write(file(dst), MAPPER.writeValueAsBytes(this));
     }
@@ -152,7 +157,11 @@ public record ArrangeJournal(int version, String id, String mode, String src, St
         Map<String, String> out = new HashMap<>();
         for (ArrangeJournal j : journals) {
             for (JournalEntry e : j.entries()) {
-                out.put(e.source(), e.to());
+                if (JournalEntry.REMOVE.equals(e.op())) {
+                    out.remove(e.source());
+                } else {
+                    out.put(e.source(), e.to());
+                }
             }
         }
         return out;

@@ -172,11 +172,13 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
         if (!o.noReport) {
             DatasetReport.write(options.dst(), context.problems());
         }
-        String line = String.format("%d image(s) placed in %s, %d already in place%s; journal %s (undo with --undo)", s.placed(),
+        String line = String.format("%d image(s) placed in %s, %d already in place%s%s; journal %s (undo with --undo)", s.placed(),
                 options.dst().toAbsolutePath().normalize(), s.inPlace(),
+                s.replaced() + s.removed() == 0 ? "" : String.format(" (%d of them placed afresh: record, caption or folder changed), "
+                        + "%d taken out (no longer chosen)", s.replaced(), s.removed()),
                 s.lost() > 0 ? ", " + s.lost() + " placed earlier but no longer where arrange put them (not placed again)" : "",
                 s.journal());
-        return StageResult.of(line, placedCount(options.mode()), s.placed(), "in-place", s.inPlace(), "failed", s.failed(),
+        return StageResult.of(line, placedCount(options.mode()), s.placed(), "in-place", s.inPlace(), "replaced", s.replaced(), "removed", s.removed(), "failed", s.failed(),
                 "extras", s.ofType(DatasetImage.FANART), "regularisation", s.ofType(DatasetImage.REG), "folders", s.folders().size());
     }
 

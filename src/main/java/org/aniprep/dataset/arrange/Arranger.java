@@ -42,7 +42,7 @@ public final class Arranger {
      * and per type ({@link DatasetImage#SCREENSHOTS}, {@link DatasetImage#FANART}, {@link DatasetImage#REG}).
      */
     public record Summary(int placed, int inPlace, int lost, int failed, Path journal, Map<String, Integer> folders,
-                          Map<String, Integer> types) {
+                          Map<String, Integer> types, int replaced, int removed) {
         public int ofType(String type) {
             return types.getOrDefault(type, 0);
         }
@@ -80,10 +80,20 @@ public final class Arranger {
         Files.createDirectories(ArrangeJournal.folder(dst));
         journal.write(dst);
         writeExtraWeights(plan.extraWeights());
-        int placed = new JournalRunner(dst, problems).run(journal, "arrange: " + options.mode());
+        JournalRunner runner = new JournalRunner(dst, problems);
+        int placed = runner.run(journal, "arrange: " + options.mode());
+        if (!entries.isEmpty()) {
+            runner.pruneEmptyFolders(); // folders whose images all moved away or were taken out
+        }
+        if (builder.replaced() + builder.removed() > 0) {
+            LOG.info("{} image(s) placed afresh (their record, caption or folder changed), {} taken out (no longer chosen); "
+                    + "the earlier files are kept in {} (--undo puts them back)", builder.replaced(), builder.removed(),
+                    journal.replaced(dst));
+        }
         Map<String, Integer> types = new TreeMap<>();
         plan.placements().forEach(p -> types.merge(p.image().type(), 1, Integer::sum));
-        return new Summary(placed, builder.inPlace(), builder.lost(), entries.size() - placed, journal.file(dst), plan.folders(), types);
+        return new Summary(placed - builder.removed(), builder.inPlace(), builder.lost(), entries.size() - placed, journal.file(dst),
+                plan.folders(), types, builder.replaced(), builder.removed());
     }
 
     private Plan plan() throws IOException {

@@ -3,6 +3,7 @@ package org.aniprep.dataset.arrange;
 import org.aniprep.console.Problems;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.io.SafePaths;
+import org.aniprep.sidecar.ArrangeInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,10 @@ import java.util.Set;
 /**
  * Turns placements into journal steps: the file name each image gets in its folder (its own,
  * made safe; {@code _2}, {@code _3}, ... when that name or a companion's is taken, so nothing is
- * ever overwritten), and on a rerun the images placed before: left alone when their folder is
- * unchanged, relocated inside --dst when it changed.
+ * ever overwritten), and on a rerun the images placed before: left alone when their folder and
+ * content are unchanged, relocated inside --dst when only the folder changed, placed afresh when
+ * their record or a companion (caption) changed ({@link Freshness}), and taken out when they are no
+ * longer chosen; the files of a replaced or removed placement go to the journal's backup, never lost.
  */
 final class EntryBuilder {
     private final Path dst;
@@ -29,6 +32,10 @@ final class EntryBuilder {
     private final Companions companions = new Companions();
     private int inPlace;
     private int lost;
+    private int replaced;
+    private int removed;
+    /** Paths (relative to --dst) an entry may take although they exist: its own earlier placement, about to be moved away. */
+    private final Set<String> freed = new HashSet<>();
     private int originals;
 
     EntryBuilder(Path dst, ArrangeOptions options, Map<String, String> placed, Map<String, Double> groupWeights) {
@@ -46,6 +53,14 @@ final class EntryBuilder {
         return lost;
     }
 
+    int replaced() {
+        return replaced;
+    }
+
+    int removed() {
+        return removed;
+    }
+
     List<JournalEntry> entries(List<TreePlanner.Placement> plan, Problems problems) {
         List<JournalEntry> out = new ArrayList<>(plan.size());
         for (TreePlanner.Placement p : plan) {
@@ -58,6 +73,36 @@ final class EntryBuilder {
                 problems.add(p.image().file(), "cannot be placed in " + p.folder() + " (" + ex.getMessage() + ")");
             }
         }
+        if (!JournalEntry.MOVE.equals(options.mode())) {
+            out.addAll(removals(plan, problems));
+        }
+        return out;
+    }
+
+    /** Earlier placements of sources no longer chosen: taken out of --dst (kept in the journal's backup). */
+    private List<JournalEntry> removals(List<TreePlanner.Placement> plan, Problems problems) {
+        Set<String> planned = new HashSet<>();
+        plan.forEach(p -> planned.add(p.image().file().toAbsolutePath().normalize().toString()));
+        List<JournalEntry> out = new ArrayList<>();
+        List<String> sources = new ArrayList<>(placed.keySet());
+        java.util.Collections.sort(sources);
+        for (String source : sources) {
+            if (planned.contains(source)) {
+                continue;
+            }
+            String earlier = placed.get(source);
+            Path old = dst.resolve(earlier);
+            if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // moved away by hand since: not arrange's to take out
+            }
+            try {
+                out.add(new JournalEntry(JournalEntry.REMOVE, old.toString(), source, earlier, null, null, null, null, null,
+                        earlier, companions.of(old)));
+                removed++;
+            } catch (IOException e) {
+                problems.add(old, "no longer chosen but cannot be read to be taken out (" + e.getMessage() + ")");
+            }
+        }
         return out;
     }
 
@@ -68,6 +113,9 @@ final class EntryBuilder {
         boolean move = JournalEntry.MOVE.equals(options.mode());
         Double weight = img.group() == null ? null : groupWeights.get(img.group());
         String earlier = move ? null : placed.get(source);
+        String op = options.encode() != null ? JournalEntry.ENCODE : options.mode();
+        String replaces = null;
+        List<String> replacedFiles = null;
         if (earlier != null) {
             Path old = dst.resolve(earlier);
             if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
@@ -75,15 +123,24 @@ final class EntryBuilder {
                 return null;
             }
             String oldFolder = parentOf(earlier);
-            if (oldFolder.equals(p.folder())) {
-                inPlace++;
-                taken.add(earlier);
-                return null;
-            }
             List<String> own = companions.of(old);
-            String name = freeName(p.folder(), MediaFiles.stem(old), MediaFiles.extension(old), own, old.getFileName().toString());
-            return new JournalEntry(JournalEntry.RELOCATE, old.toString(), source, rel(p.folder(), name),
-                    pairs(own, old.getFileName().toString(), name, null), null, null, img.type(), weight);
+            if (Freshness.current(file, img.companions(), old, own, new ArrangeInfo(img.type(), source, weight), op)) {
+                if (oldFolder.equals(p.folder())) {
+                    inPlace++;
+                    taken.add(earlier);
+                    own.forEach(c -> taken.add(rel(oldFolder, c)));
+                    return null;
+                }
+                String name = freeName(p.folder(), MediaFiles.stem(old), MediaFiles.extension(old), own, old.getFileName().toString());
+                return new JournalEntry(JournalEntry.RELOCATE, old.toString(), source, rel(p.folder(), name),
+                        pairs(own, old.getFileName().toString(), name, null), null, null, img.type(), weight);
+            }
+            // its record, caption or image changed since: placed afresh, the old files kept in the journal's backup
+            replaced++;
+            replaces = earlier;
+            replacedFiles = own;
+            freed.add(earlier);
+            own.forEach(c -> freed.add(rel(oldFolder, c)));
         }
         String ext = MediaFiles.extension(file);
         if (options.encode() != null) {
@@ -93,10 +150,10 @@ final class EntryBuilder {
         List<String> own = img.companions();
         String stem = SafePaths.component(MediaFiles.stem(file), "image");
         String name = freeName(p.folder(), stem, ext, own, file.getFileName().toString());
-        String op = options.encode() != null ? JournalEntry.ENCODE : options.mode();
+        freed.clear(); // only this entry may take its own earlier place
         String original = move && own.contains(sidecarName) ? (originals++) + ".json" : null;
         return new JournalEntry(op, source, source, rel(p.folder(), name), pairs(own, file.getFileName().toString(), name, sidecarName),
-                MediaFiles.stem(Path.of(name)) + ".json", original, img.type(), weight);
+                MediaFiles.stem(Path.of(name)) + ".json", original, img.type(), weight, replaces, replacedFiles);
     }
 
     /** The first of {@code stem.ext}, {@code stem_2.ext}, ... whose image and companions are all free. */
@@ -109,7 +166,8 @@ final class EntryBuilder {
             for (String c : own) {
                 wanted.add(rel(folder, Companions.renamed(c, oldName, name)));
             }
-            if (wanted.stream().noneMatch(w -> taken.contains(w) || Files.exists(dst.resolve(w), LinkOption.NOFOLLOW_LINKS))) {
+            if (wanted.stream().noneMatch(w -> taken.contains(w)
+                    || !freed.contains(w) && Files.exists(dst.resolve(w), LinkOption.NOFOLLOW_LINKS))) {
                 taken.addAll(wanted);
                 return name;
             }

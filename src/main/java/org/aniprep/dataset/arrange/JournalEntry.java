@@ -15,16 +15,28 @@ import java.util.List;
  * @param original   for move: where the source's own sidecar is kept (relative to the journal folder) for --undo
  * @param type       the image type recorded in the section {@code arrange}
  * @param weight     an --extra folder's weight, or null
+ * @param replaces   the earlier placement (relative to --dst) this entry replaces because its record, caption or
+ *                   folder changed (op {@code copy}, {@code link}, {@code encode}), or the placement a {@code remove}
+ *                   takes out; its files are moved to {@code <id>.replaced/} first and put back by --undo; null otherwise
+ * @param replacedFiles the names of that placement's companions (sidecar included) beside it
  */
 public record JournalEntry(String op, String from, String source, String to, List<List<String>> files, String sidecar,
-                    String original, String type, Double weight) {
+                    String original, String type, Double weight, String replaces, List<String> replacedFiles) {
     static final String COPY = "copy";
     static final String LINK = "link";
     static final String MOVE = "move";
     static final String ENCODE = "encode";
     static final String RELOCATE = "relocate";
+    /** A rerun taking out an image it placed earlier that is no longer chosen (removed by filter, dedup or the user). */
+    static final String REMOVE = "remove";
 
     public JournalEntry {
         files = files == null ? List.of() : List.copyOf(files);
+        replacedFiles = replacedFiles == null ? List.of() : List.copyOf(replacedFiles);
+    }
+
+    public JournalEntry(String op, String from, String source, String to, List<List<String>> files, String sidecar,
+                        String original, String type, Double weight) {
+        this(op, from, source, to, files, sidecar, original, type, weight, null, null);
     }
 }

@@ -73,6 +73,12 @@ final class JournalRunner {
     }
 
     private void place(ArrangeJournal journal, JournalEntry e, TrainingImages encoder) throws IOException {
+        if (e.replaces() != null) {
+            backUp(journal, e);
+        }
+        if (JournalEntry.REMOVE.equals(e.op())) {
+            return;
+        }
         Path from = Path.of(e.from());
         Path to = dst.resolve(e.to());
         if (placedBefore(e, from, to)) {
@@ -129,7 +135,52 @@ final class JournalRunner {
         SidecarStore.write(to, s);
     }
 
+    /**
+     * Moves the earlier placement an entry replaces or removes, with its companions, into the journal's
+     * backup (the image last, so a backed-up image means its companions are there too); done already
+     * when the backup holds the image.
+     */
+    private void backUp(ArrangeJournal journal, JournalEntry e) throws IOException {
+        Path old = dst.resolve(e.replaces());
+        Path keep = journal.replaced(dst).resolve(e.replaces());
+        if (Files.exists(keep, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (String c : e.replacedFiles()) {
+            if (Files.exists(old.resolveSibling(c), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                FileOps.move(old.resolveSibling(c), keep.resolveSibling(c));
+            }
+        }
+        FileOps.move(old, keep);
+    }
+
+    /** Puts a replaced or removed placement back from the journal's backup (--undo). */
+    private void restore(ArrangeJournal journal, JournalEntry e) throws IOException {
+        Path old = dst.resolve(e.replaces());
+        Path keep = journal.replaced(dst).resolve(e.replaces());
+        if (!Files.exists(keep, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        FileOps.move(keep, old);
+        for (String c : e.replacedFiles()) {
+            if (Files.exists(keep.resolveSibling(c), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                FileOps.move(keep.resolveSibling(c), old.resolveSibling(c));
+            }
+        }
+    }
+
     private void reverse(ArrangeJournal journal, JournalEntry e) throws IOException {
+        if (JournalEntry.REMOVE.equals(e.op())) {
+            restore(journal, e);
+            return;
+        }
+        reversePlacement(journal, e);
+        if (e.replaces() != null) {
+            restore(journal, e);
+        }
+    }
+
+    private void reversePlacement(ArrangeJournal journal, JournalEntry e) throws IOException {
         Path from = Path.of(e.from());
         Path to = dst.resolve(e.to());
         Path fromDir = from.getParent();
@@ -162,8 +213,11 @@ final class JournalRunner {
         }
     }
 
-    /** Folders the arrangement made and emptied again; --dst itself, .aniprep and _report stay. */
-    private void pruneEmptyFolders() throws IOException {
+    /**
+     * Folders the arrangement made and emptied again; --dst itself, .aniprep and _report stay. A folder
+     * holding only balance's {@code multiply.txt} is empty too (a fresh arrangement would not have it).
+     */
+    void pruneEmptyFolders() throws IOException {
         List<Path> dirs;
         try (Stream<Path> s = Files.walk(dst)) {
             dirs = s.filter(Files::isDirectory).filter(d -> !d.equals(dst))
@@ -172,10 +226,17 @@ final class JournalRunner {
                     .sorted(Comparator.reverseOrder()).toList();
         }
         for (Path d : dirs) {
+            List<Path> inside;
             try (Stream<Path> s = Files.list(d)) {
-                if (s.findAny().isEmpty()) {
-                    Files.delete(d);
-                }
+                inside = s.limit(2).toList();
+            }
+            if (inside.size() == 1 && inside.get(0).getFileName().toString().equals(org.aniprep.dataset.balance.BalanceRun.MULTIPLY)
+                    && Files.isRegularFile(inside.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(inside.get(0));
+                inside = List.of();
+            }
+            if (inside.isEmpty()) {
+                Files.delete(d);
             }
         }
     }
