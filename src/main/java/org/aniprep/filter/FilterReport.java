@@ -95,7 +95,7 @@ final class FilterReport {
         for (Entry e : shown) {
             String thumb = thumbs.get(e.image());
             tiles.add(Tile.of(null, thumb == null ? null : Links.encode(thumb), moved ? "_removed/" + e.relative() : e.relative())
-                    .withDetail(scores(reason, e.info())).withKind(dropped ? "removed" : null).withOverlay(boxes(e.info())));
+                    .withDetail(withReading(scores(reason, e.info()), e.info())).withKind(dropped ? "removed" : null).withOverlay(boxes(e.info())));
             progress.step();
         }
         Section s = Section.sheet(dropped ? reason.id() : reason.id() + "-kept",
@@ -118,6 +118,24 @@ final class FilterReport {
             case BLUR -> String.format(Locale.ROOT, "sharpness %.0f: %.0f%% of the episode's typical for its contrast", s.sharpness(),
                     100 * (s.sharpnessRatio() == null ? 0 : s.sharpnessRatio()));
         };
+    }
+
+    /** The caption with what the recogniser read in the frame's boxes, e.g. {@code read: "Then we have to run." 0.97}. */
+    static String withReading(String caption, FilterInfo info) {
+        if (info.text() == null || info.text().read() == null) {
+            return caption;
+        }
+        List<String> parts = new ArrayList<>();
+        for (FilterInfo.Read r : info.text().read()) {
+            if (!r.text().isBlank()) {
+                parts.add(String.format(Locale.ROOT, "\"%s\" %.2f%s", r.text().strip(), r.confidence(), r.textLike() ? "" : " (not text)"));
+            }
+        }
+        if (parts.isEmpty()) {
+            return caption + "; nothing read";
+        }
+        String read = String.join(", ", parts);
+        return caption + "; read: " + (read.length() > 160 ? read.substring(0, 157) + "..." : read);
     }
 
     /** The text boxes over the thumbnail, in frame fractions. */

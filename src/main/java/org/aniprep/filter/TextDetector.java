@@ -20,10 +20,12 @@ import java.util.List;
  */
 public final class TextDetector {
     /** A frame ready for the detector: its tensor and the luma of the resized frame (for the background check). */
-    public record Input(float[] tensor, int width, int height, int frameWidth, int frameHeight, LumaPlane resized) {
+    public record Input(float[] tensor, int width, int height, int frameWidth, int frameHeight, LumaPlane resized, RgbImage frame) {
     }
 
     private static final int BATCH = 4;
+    /** At most this many boxes of a frame are read (the largest; credits have about a dozen lines). */
+    static final int MAX_READ = 32;
 
     private final ModelSpec spec;
     private final OnnxModel model;
@@ -31,11 +33,14 @@ public final class TextDetector {
     private final TextPreprocessor preprocessor;
     private final DbPostProcess post;
     private final TextLayout layout = new TextLayout(TextLayout.Settings.DEFAULT);
+    /** Reads the candidate boxes; null: layouts from the boxes' shapes alone (tests of the layout rules). */
+    private final TextRecognizer recognizer;
 
-    TextDetector(ModelSpec spec, OnnxModel model, String source) {
+    TextDetector(ModelSpec spec, OnnxModel model, String source, TextRecognizer recognizer) {
         this.spec = spec;
         this.model = model;
         this.source = source;
+        this.recognizer = recognizer;
         this.preprocessor = new TextPreprocessor(spec);
         this.post = new DbPostProcess(spec);
     }
@@ -51,7 +56,7 @@ public final class TextDetector {
         ResolvedModel r = resolver.resolve(TextModels.SPEC);
         Device device = resolver.settings().device();
         OnnxModel model = device == Device.CPU ? OnnxSessions.open(r.modelPath(), device, 1) : OnnxSessions.open(r.modelPath(), device);
-        return new TextDetector(r.spec(), model, r.source());
+        return new TextDetector(r.spec(), model, r.source(), TextRecognizer.open(resolver));
     }
 
     /** True when each frame is best detected on its own, on the worker that prepared it (one CPU thread per session). */
@@ -76,15 +81,21 @@ public final class TextDetector {
         return BATCH;
     }
 
-    /** True when {@code cached} is this detector's result for a frame of this size (nothing to redo). */
+    /** The recogniser's id, or null without one. */
+    public String readerId() {
+        return recognizer == null ? null : TextModels.REC_ID;
+    }
+
+    /** True when {@code cached} is this detector's (and recogniser's) result for a frame of this size (nothing to redo). */
     boolean hasResult(FilterInfo.Text cached, int width, int height) {
-        return cached != null && id().equals(cached.model()) && cached.width() == width && cached.height() == height;
+        return cached != null && id().equals(cached.model()) && cached.width() == width && cached.height() == height
+                && java.util.Objects.equals(readerId(), cached.reader());
     }
 
     public Input prepare(RgbImage frame) {
         RgbImage small = preprocessor.resized(frame);
         return new Input(preprocessor.tensor(small), small.width(), small.height(), frame.width(), frame.height(),
-                LumaPlane.of(small));
+                LumaPlane.of(small), recognizer == null ? null : frame);
     }
 
     /** One frame, start to finish. */
@@ -130,17 +141,53 @@ public final class TextDetector {
             recorded.add(List.of(r4(b.x0() / in.frameWidth()), r4(b.y0() / in.frameHeight()), r4(b.x1() / in.frameWidth()),
                     r4(b.y1() / in.frameHeight()), r4(b.score())));
         }
-        return classify(new FilterInfo.Text(id(), TextLayout.NONE, 0, recorded, background, in.frameWidth(), in.frameHeight()));
+        List<FilterInfo.Read> read = recognizer == null ? null : read(in.frame(), boxes);
+        return classify(new FilterInfo.Text(id(), TextLayout.NONE, 0, recorded, background, in.frameWidth(), in.frameHeight(),
+                readerId(), read));
     }
 
-    /** The recorded boxes judged again (the layout rules are cheap; finding the boxes is not). */
+    /** The candidate boxes ({@link TextLayout#candidates}, the largest {@value #MAX_READ}) read in one go. */
+    private List<FilterInfo.Read> read(RgbImage frame, List<TextBox> boxes) {
+        List<Integer> idx = new ArrayList<>(layout.candidates(boxes, frame.width(), frame.height()));
+        idx.sort(java.util.Comparator.comparingDouble((Integer i) -> -boxes.get(i).width() * boxes.get(i).height()));
+        if (idx.size() > MAX_READ) {
+            idx = new ArrayList<>(idx.subList(0, MAX_READ));
+        }
+        idx.sort(null);
+        List<TextRecognizer.Reading> readings = idx.isEmpty() ? List.of() : recognizer.read(frame, idx.stream().map(boxes::get).toList());
+        List<FilterInfo.Read> out = new ArrayList<>();
+        for (int k = 0; k < idx.size(); k++) {
+            TextRecognizer.Reading r = readings.get(k);
+            out.add(new FilterInfo.Read(idx.get(k), r.text(), r4(r.confidence()), false));
+        }
+        return out;
+    }
+
+    /**
+     * The recorded boxes judged again (the layout rules are cheap; finding and reading the boxes is not).
+     * With readings, only the boxes that read as text ({@link TextLayout#readsAsText}) make lines: no
+     * text verdict without recognised text.
+     */
     FilterInfo.Text classify(FilterInfo.Text found) {
         int w = found.width();
         int h = found.height();
         List<TextBox> boxes = found.boxes().stream()
                 .map(b -> new TextBox(b.get(0) * w, b.get(1) * h, b.get(2) * w, b.get(3) * h, b.get(4))).toList();
-        TextLayout.Layout l = layout.classify(boxes, w, h, found.background());
-        return new FilterInfo.Text(found.model(), l.name(), l.lines(), found.boxes(), found.background(), w, h);
+        if (found.reader() == null || found.read() == null) {
+            TextLayout.Layout l = layout.classify(boxes, w, h, found.background());
+            return new FilterInfo.Text(found.model(), l.name(), l.lines(), found.boxes(), found.background(), w, h, null, null);
+        }
+        List<FilterInfo.Read> read = new ArrayList<>();
+        List<TextBox> text = new ArrayList<>();
+        for (FilterInfo.Read r : found.read()) {
+            boolean ok = r.box() >= 0 && r.box() < boxes.size() && layout.readsAsText(r.text(), r.confidence(), boxes.get(r.box()));
+            read.add(new FilterInfo.Read(r.box(), r.text(), r.confidence(), ok));
+            if (ok) {
+                text.add(boxes.get(r.box()));
+            }
+        }
+        TextLayout.Layout l = layout.classifyText(text, w, h, found.background());
+        return new FilterInfo.Text(found.model(), l.name(), l.lines(), found.boxes(), found.background(), w, h, found.reader(), read);
     }
 
     private static double r4(double v) {

@@ -39,11 +39,16 @@ final class TextLayout {
      * @param gridWidth       ... three or more, whose widths vary by less than this share (coefficient of variation),
      *                        are a grid (windows), not text
      * @param minLineAspect   lines counted for credits and subtitles are at least this many times as wide as their text is high
+     * @param minConfidence   a box counts as text only when the recogniser reads it with at least this mean confidence ...
+     * @param minChars        ... as at least this many letters or digits ...
+     * @param charsPerAspect  ... and at least this many characters per unit of the box's aspect (width ÷ height)
      */
     record Settings(double minLine, int creditLines, double creditSpread, double titleLine, double flatBackground,
                     double band, double centred, int subtitleLines, double minElongation, double maxLine, double minCoverage,
-                    double gridAlign, double gridWidth, double minLineAspect) {
-        static final Settings DEFAULT = new Settings(0.012, 4, 0.3, 0.085, 2.0, 0.3, 0.25, 3, 1.8, 0.3, 0.5, 0.012, 0.05, 4.0);
+                    double gridAlign, double gridWidth, double minLineAspect, double minConfidence, int minChars,
+                    double charsPerAspect) {
+        static final Settings DEFAULT = new Settings(0.012, 4, 0.3, 0.085, 2.0, 0.3, 0.25, 3, 1.8, 0.3, 0.5, 0.012, 0.05, 4.0,
+                0.75, 2, 0.25);
     }
 
     /** A layout and how many lines it was judged from. */
@@ -89,10 +94,40 @@ final class TextLayout {
         };
     }
 
+    /** The boxes that may be text by their shape (elongated, not too high, not in a grid of windows), by index. */
+    List<Integer> candidates(List<TextBox> boxes, int width, int height) {
+        List<TextBox> elongated = boxes.stream().filter(b -> textLike(b, height)).toList();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            TextBox b = boxes.get(i);
+            if (textLike(b, height) && !inGrid(b, elongated, width)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a recognised box reads as text: confident enough, with at least {@code minChars} letters or
+     * digits, and as many characters as a line of that aspect holds at the least (a long box read as one or
+     * two characters is a row of windows, a fence or a shelf, not a line of writing).
+     */
+    boolean readsAsText(String text, double confidence, TextBox box) {
+        String t = text.strip();
+        long alnum = t.codePoints().filter(Character::isLetterOrDigit).count();
+        long chars = t.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        double aspect = box.width() / Math.max(1e-9, box.height());
+        return confidence >= settings.minConfidence() && alnum >= settings.minChars() && chars >= settings.charsPerAspect() * aspect;
+    }
+
     /** @param background {@link #backgroundDetail} of the frame */
     Layout classify(List<TextBox> boxes, int width, int height, double background) {
-        List<TextBox> elongated = boxes.stream().filter(b -> textLike(b, height)).toList();
-        List<TextBox> textLike = elongated.stream().filter(b -> !inGrid(b, elongated, width)).toList();
+        List<Integer> idx = candidates(boxes, width, height);
+        return classifyText(idx.stream().map(boxes::get).toList(), width, height, background);
+    }
+
+    /** The layout of boxes already taken for text (by shape, and when read, by what they read as). */
+    Layout classifyText(List<TextBox> textLike, int width, int height, double background) {
         List<Line> lines = lines(textLike, width, height).stream()
                 .filter(l -> l.textHeight() >= settings.minLine() && l.coverage() >= settings.minCoverage()).toList();
         if (lines.isEmpty()) {

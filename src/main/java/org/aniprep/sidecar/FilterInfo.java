@@ -39,8 +39,32 @@ public record FilterInfo(String method, String verdict, String reason, List<Stri
      * @param background detail of the picture outside the text (mean absolute Laplacian; low on flat or blurred cards)
      * @param width  frame width the boxes were found on (a changed image is detected again)
      * @param height frame height
+     * @param reader the text recogniser's id (absent: the boxes were not read; a rerun reads them)
+     * @param read   what the recogniser read in the boxes it was given ({@code box}: index into {@code boxes})
      */
-    public record Text(String model, String layout, int lines, List<List<Double>> boxes, double background, int width, int height) {
+    public record Text(String model, String layout, int lines, List<List<Double>> boxes, double background, int width, int height,
+                       String reader, List<Read> read) {
+        public Text(String model, String layout, int lines, List<List<Double>> boxes, double background, int width, int height) {
+            this(model, layout, lines, boxes, background, width, height, null, null);
+        }
+
+        /** The recognised text of the boxes read, joined (empty when nothing was read). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String readText() {
+            if (read == null) {
+                return "";
+            }
+            return String.join(" / ", read.stream().map(r -> r.text().strip()).filter(t -> !t.isEmpty()).toList());
+        }
+    }
+
+    /**
+     * @param box        index of the box in {@link Text#boxes}
+     * @param text       the recognised characters
+     * @param confidence mean probability of those characters
+     * @param textLike   whether this reading counts as text (enough confidence, a plausible length)
+     */
+    public record Read(int box, String text, double confidence, boolean textLike) {
     }
 
     public FilterInfo(String method, String verdict, String reason, List<String> hits, Scores scores, Text text) {
