@@ -23,6 +23,8 @@ final class Frame {
     String fadeTowards;
     Double sharpnessRatio;
     FilterInfo verdict;
+    /** A frame filter set aside earlier ({@code _removed/}): judged with its episode for context, its record left as it is. */
+    boolean context;
 
     Frame(Path file, String relative, FrameSource source, Double knownSharpness, FilterInfo.Text cachedText) {
         this.file = file;
