@@ -16,11 +16,13 @@ import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code aniprep filter}: measures every frame (worker threads decode and measure while the text
@@ -55,11 +57,13 @@ public final class FilterRun {
     public Result run() throws IOException {
         Path root = options.src().toAbsolutePath().normalize();
         List<Frame> frames = read(root, MediaFiles.images(root, problems::add));
+        List<Frame> judged = new ArrayList<>(frames);
+        frames.addAll(setAside(root));
         measure(frames);
-        List<Frame> measured = frames.stream().filter(Frame::measured).toList();
-        for (List<Frame> episode : Sequences.of(measured)) {
+        for (List<Frame> episode : Sequences.of(frames.stream().filter(Frame::measured).toList())) {
             sequenceChecks.score(episode);
         }
+        List<Frame> measured = judged.stream().filter(Frame::measured).toList();
         Verdicts verdicts = new Verdicts(frameChecks, sequenceChecks.settings(), options);
         List<FilterReport.Entry> entries = new ArrayList<>();
         List<Frame> rejected = new ArrayList<>();
@@ -102,6 +106,44 @@ public final class FilterRun {
         return new Result(measured.size(), dropped, flagged, moved, byReason, report, lines);
     }
 
+    /**
+     * The frames an earlier filter run moved to {@code _removed/}: an episode is judged with every frame
+     * extract wrote for it (shots, fades, flashes and the reference sharpness come from all of them), so
+     * judging it again after some were moved (a run resumed after a kill, a second filter) gives the same
+     * sections as the first judgement, whatever was judged before. Frames dedup set aside are not among
+     * them (dedup comes after filter). Their own records stay as they are.
+     */
+    private List<Frame> setAside(Path root) throws IOException {
+        Path removed = root.resolve(RemovedFrames.FOLDER);
+        if (!Files.isDirectory(removed)) {
+            return List.of();
+        }
+        List<Frame> out = new ArrayList<>();
+        List<Path> images;
+        try (Stream<Path> s = Files.walk(removed)) {
+            images = s.filter(Files::isRegularFile).filter(MediaFiles::isImage).sorted().toList();
+        }
+        for (Path image : images) {
+            try {
+                Sidecar s = SidecarStore.read(image);
+                if (!s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::dropped).orElse(false)
+                        || s.get(DedupInfo.SECTION, DedupInfo.class).map(d -> d.kept() != null).orElse(false)) {
+                    continue;
+                }
+                FrameSource source = s.get(FrameSource.SECTION, FrameSource.class).orElse(null);
+                Double sharpness = s.get(DedupInfo.SECTION, DedupInfo.class).map(DedupInfo::sharpness)
+                        .filter(v -> v > 0).orElse(null);
+                FilterInfo.Text text = s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::text).orElse(null);
+                Frame f = new Frame(image, removed.relativize(image).toString().replace('\\', '/'), source, sharpness, text);
+                f.context = true;
+                out.add(f);
+            } catch (SidecarException e) {
+                // not judged here: an unreadable record of a frame set aside only loses it as context
+            }
+        }
+        return out;
+    }
+
     private List<Frame> read(Path root, List<Path> images) {
         List<Frame> frames = new ArrayList<>();
         for (Path image : images) {
@@ -142,6 +184,10 @@ public final class FilterRun {
                         progress.step();
                     },
                     (frame, error) -> {
+                        if (frame.context) {
+                            progress.step();
+                            return;
+                        }
                         problems.add(frame.file, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
                         progress.step();
                     });

@@ -84,6 +84,31 @@ class FilterCommandTest {
         assertThat(count(frames, true)).isZero();
     }
 
+    /**
+     * A run resumed after filter's moves (a kill before the run recorded filter as finished) judges the
+     * episode again: with the frames filter set aside in {@code _removed/} as context, every section is the
+     * same as after one run (before, the episode's reference sharpness, shots and fades came from the
+     * frames left, so {@code sharpness_ratio} changed).
+     */
+    @Test
+    void aRejudgedEpisodeGetsTheSameSectionsAsTheFirstJudgement(@TempDir Path dir) throws IOException {
+        Path once = copyOfFrames(dir.resolve("once"));
+        assertThat(Main.run("filter", "--src", once.toString(), "--quiet")).isZero();
+        Path twice = copyOfFrames(dir.resolve("twice"));
+        assertThat(Main.run("filter", "--src", twice.toString(), "--quiet")).isZero();
+        assertThat(images(twice.resolve("_removed"))).isNotEmpty();
+        assertThat(Main.run("filter", "--src", twice.toString(), "--quiet")).isZero();
+        assertThat(sections(twice)).isEqualTo(sections(once));
+    }
+
+    private static java.util.Map<String, String> sections(Path frames) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (Path p : images(frames)) {
+            out.put(frames.relativize(p).toString(), String.valueOf(SidecarStore.read(p).get(FilterInfo.SECTION, FilterInfo.class).orElse(null)));
+        }
+        return out;
+    }
+
     private static long count(Path frames, boolean dropped) throws IOException {
         return images(frames).stream().filter(p -> !p.startsWith(frames.resolve("_removed")))
                 .filter(p -> SidecarStore.read(p).get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::dropped).orElse(false) == dropped)
