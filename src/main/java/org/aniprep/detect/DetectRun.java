@@ -11,6 +11,8 @@ import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.PendingImages;
+import org.aniprep.sidecar.ReviewInfo;
+import org.aniprep.sidecar.Reviews;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
 import org.slf4j.Logger;
@@ -147,6 +149,9 @@ public final class DetectRun {
         if (info == null || info.width() == null || info.height() == null) {
             return false;
         }
+        if (holdsNotAFace(info, Reviews.of(image))) {
+            return false;
+        }
         for (Detector d : detectors.all()) {
             DetectInfo.Boxes b = info.of(d.kind());
             if (b == null || !d.name().equals(b.detector())) {
@@ -202,6 +207,12 @@ public final class DetectRun {
         if (options.minFaceScore() != null && byKind.containsKey("face")) {
             byKind.put("face", byKind.get("face").stream().filter(d -> d.score() >= options.minFaceScore()).toList());
         }
+        ReviewInfo review = Reviews.of(file);
+        for (String kind : List.of("face", "head")) {
+            if (byKind.containsKey(kind)) {
+                byKind.put(kind, withoutNotAFace(byKind.get(kind), kind, review));
+            }
+        }
         SidecarStore.update(file, s -> {
             s.fitTo(img.width(), img.height()); // the image changed size: older boxes no longer apply
             DetectInfo info = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(DetectInfo.empty()).withSize(img.width(), img.height());
@@ -217,6 +228,25 @@ public final class DetectRun {
             String kind = options.crop().detectorKind();
             counts[2] += cropper.crop(file, img, byKind.getOrDefault(kind, List.of()), detectors.of(kind).name()).written();
         }
+    }
+
+    /** {@code found} less the boxes the user marked not-a-face (docs/sidecar.md "The review section"). */
+    static List<Detection> withoutNotAFace(List<Detection> found, String kind, ReviewInfo review) {
+        if (review.faces().stream().noneMatch(ReviewInfo.Face::isNotAFace)) {
+            return found;
+        }
+        return found.stream().filter(d -> !review.notAFace(kind, List.of(d.x0(), d.y0(), d.x1(), d.y1()))).toList();
+    }
+
+    /** True when the section still holds a box the user marked not-a-face (it is detected again, and dropped). */
+    private static boolean holdsNotAFace(DetectInfo info, ReviewInfo review) {
+        for (String kind : List.of("face", "head")) {
+            DetectInfo.Boxes b = info.of(kind);
+            if (b != null && b.boxes().stream().anyMatch(x -> review.notAFace(kind, x.box()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<Detection> toDetections(DetectInfo.Boxes boxes) {

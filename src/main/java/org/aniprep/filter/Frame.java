@@ -23,6 +23,8 @@ final class Frame {
     String fadeTowards;
     Double sharpnessRatio;
     FilterInfo verdict;
+    /** The user kept this frame ({@code review.frame.decision = keep}): never dropped, whatever the checks say. */
+    boolean userKeeps;
 
     Frame(Path file, String relative, FrameSource source, Double knownSharpness, FilterInfo.Text cachedText) {
         this.file = file;

@@ -38,9 +38,32 @@ public final class TextModels implements ModelCatalog {
                     ModelSpec.BUNDLED, "org/aniprep/filter"),
             "PaddleOCR PP-OCRv4 text detector (DB) for filter: subtitles, credits, title cards (bundled, offline)");
 
+    /** The recogniser's id, files and checksums (ch_PP-OCRv4_rec_infer.NOTICE). */
+    public static final String REC_ID = "ppocrv4-rec";
+    public static final String REC_FILE = "ch_PP-OCRv4_rec_infer.onnx";
+    public static final String REC_SHA256 = "06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0";
+    public static final String KEYS_FILE = "ppocr_keys_v1.txt";
+    public static final String KEYS_SHA256 = "28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7";
+    public static final String KEYS = "keys";
+    static final String REC_HEIGHT = "height";
+    static final String REC_MIN_WIDTH = "min_width";
+
+    /**
+     * PaddleOCR's PP-OCRv4 mobile recogniser (CTC over the 6623 characters of ppocr_keys_v1.txt plus
+     * space), with PaddleOCR's inference defaults: lines resized to height 48 keeping their aspect
+     * (OpenCV bilinear), the batch padded right to its widest line and at least 320 px, BGR
+     * {@code (v / 255 − 0.5) / 0.5}. Bundled like the detector (10.8 MB).
+     */
+    public static final ModelSpec REC_SPEC = new ModelSpec(REC_ID, "PaddlePaddle/PaddleOCR", "release/2.7",
+            List.of(ModelFile.required(REC_FILE, ModelFile.MODEL).withSha256(REC_SHA256),
+                    ModelFile.required(KEYS_FILE, KEYS).withSha256(KEYS_SHA256)),
+            ModelSpec.Task.TEXT_RECOGNIZER, "x", null,
+            Map.of(REC_HEIGHT, "48", REC_MIN_WIDTH, "320", ModelSpec.BUNDLED, "org/aniprep/filter"),
+            "PaddleOCR PP-OCRv4 text recogniser (CTC) for filter: reads the detected lines (bundled, offline)");
+
     @Override
     public List<ModelSpec> models() {
-        return List.of(SPEC);
+        return List.of(SPEC, REC_SPEC);
     }
 
     static double[] triple(ModelSpec spec, String key) {

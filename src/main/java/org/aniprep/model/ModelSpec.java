@@ -21,7 +21,7 @@ import java.util.Optional;
 public record ModelSpec(String id, String repo, String revision, List<ModelFile> files, Task task,
                         String inputName, String outputName, Map<String, String> params, String description) {
 
-    public enum Task { TAGGER, DETECTOR, EMBEDDING, CLASSIFIER, TEXT_DETECTOR }
+    public enum Task { TAGGER, DETECTOR, EMBEDDING, CLASSIFIER, TEXT_DETECTOR, TEXT_RECOGNIZER }
 
     /**
      * Param: class-path folder of a copy shipped inside aniprep (e.g. {@code org/aniprep/detect}).

@@ -1,16 +1,22 @@
 package org.aniprep.dataset.arrange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.aniprep.io.AtomicFiles;
 import org.aniprep.sidecar.Json;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,12 +60,64 @@ public record ArrangeJournal(int version, String id, String mode, String src, St
         AtomicFiles.write(file(dst), MAPPER.writeValueAsBytes(this));
     }
 
+    /**
+     * Reads a journal; anything else (another JSON file, a picture, a journal cut short by a full
+     * disk or damaged by hand) is refused with an IOException saying in plain words what the file is not.
+     */
     static ArrangeJournal read(Path file) throws IOException {
-        ArrangeJournal j = MAPPER.readValue(file.toFile(), ArrangeJournal.class);
-        if (j.version() != VERSION) {
-            throw new IOException(file + ": journal version " + j.version() + " is not " + VERSION);
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(file.toFile());
+        } catch (JsonEOFException e) {
+            throw new IOException(file + " is a damaged arrange journal: it ends early, after " + Files.size(file)
+                    + " bytes (cut short, e.g. by a full disk)");
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not an arrange journal: it is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (CharConversionException e) {
+            throw new IOException(file + " is not an arrange journal: it is not a text file");
         }
-        return j;
+        if (tree == null || tree.isMissingNode() || !tree.isObject()) {
+            throw new IOException(file + " is not an arrange journal: " + (tree == null || tree.isMissingNode()
+                    ? "it is empty" : "it holds a JSON " + tree.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not a journal object"));
+        }
+        List<String> missing = Stream.of("version", "id", "dst", "entries").filter(k -> !tree.hasNonNull(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IOException(file + " is not an arrange journal: a JSON file without " + String.join(", ", missing)
+                    + " (journals are the .aniprep/arrange/<id>.json files under an arrange --dst)");
+        }
+        if (tree.get("version").asInt(-1) != VERSION) {
+            throw new IOException(file + ": journal version " + tree.get("version") + " is not " + VERSION
+                    + " (written by another aniprep)");
+        }
+        if (!tree.get("entries").isArray()) {
+            throw new IOException(file + " is a damaged arrange journal: its entries are not a list");
+        }
+        for (int i = 0; i < tree.get("entries").size(); i++) {
+            JsonNode e = tree.get("entries").get(i);
+            if (!e.isObject() || !e.hasNonNull("op") || !e.hasNonNull("from") || !e.hasNonNull("to")) {
+                throw new IOException(file + " is a damaged arrange journal: entry " + (i + 1) + " of "
+                        + tree.get("entries").size() + " lacks its op, from or to");
+            }
+        }
+        try {
+            return MAPPER.treeToValue(tree, ArrangeJournal.class);
+        } catch (JsonProcessingException e) {
+            String where = e instanceof JsonMappingException m ? where(m.getPath()) : "";
+            throw new IOException(file + " is a damaged arrange journal: a value of the wrong kind" + where);
+        }
+    }
+
+    private static String where(List<JsonMappingException.Reference> path) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex() + 1).append(']');
+            }
+        }
+        return b.isEmpty() ? "" : " (" + b + ")";
     }
 
     static Path marker(Path journal, String state) {

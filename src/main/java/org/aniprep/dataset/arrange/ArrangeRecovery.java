@@ -65,7 +65,7 @@ public final class ArrangeRecovery {
         try {
             j = ArrangeJournal.read(journal);
         } catch (IOException e) {
-            throw new IllegalArgumentException(journal + " is not an arrange journal (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(e.getMessage());
         }
         if (ArrangeJournal.isUndone(journal)) {
             throw new IllegalArgumentException(journal + " was undone already");

@@ -6,6 +6,7 @@ import org.aniprep.io.AtomicFiles;
 import org.aniprep.io.IoErrors;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.sidecar.CaptionInfo;
+import org.aniprep.sidecar.Reviews;
 import org.aniprep.sidecar.SeedKeys;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
@@ -51,10 +52,11 @@ public final class CaptionRun {
     }
 
     /** Counts of one run; {@code coreTags}: characters with core tags. */
-    public record Summary(int written, int unchanged, int keptOthers, int empty, int noMetadata, int coreTags, Path coreTagsFile) {
+    public record Summary(int written, int unchanged, int keptOthers, int edited, int empty, int noMetadata, int coreTags, Path coreTagsFile) {
     }
 
-    private record Item(Path image, SeedKeys keys, List<String> tags, CaptionInfo previous) {
+    /** {@code userCaption}: the caption the user wrote in the review section (written as it is), or null. */
+    private record Item(Path image, SeedKeys keys, List<String> tags, CaptionInfo previous, String userCaption) {
     }
 
     public Summary run() throws IOException {
@@ -69,7 +71,8 @@ public final class CaptionRun {
                     noMetadata++;
                     continue;
                 }
-                items.add(new Item(image, keys, pipeline.minimal(keys.tagList()), s.get(CaptionInfo.SECTION, CaptionInfo.class).orElse(null)));
+                items.add(new Item(image, keys, pipeline.minimal(keys.tagList()), s.get(CaptionInfo.SECTION, CaptionInfo.class).orElse(null),
+                        Reviews.of(image, s).caption()));
             } catch (SidecarException e) {
                 problems.add(image, e.getMessage());
             }
@@ -96,7 +99,7 @@ public final class CaptionRun {
                 progress.step();
             }
         }
-        return new Summary(counts.written, counts.unchanged, counts.keptOthers, counts.empty, noMetadata,
+        return new Summary(counts.written, counts.unchanged, counts.keptOthers, counts.edited, counts.empty, noMetadata,
                 (int) core.asMap().values().stream().filter(t -> !t.isEmpty()).count(), coreFile);
     }
 
@@ -104,6 +107,7 @@ public final class CaptionRun {
         int written;
         int unchanged;
         int keptOthers;
+        int edited;
         int empty;
     }
 
@@ -114,32 +118,43 @@ public final class CaptionRun {
     }
 
     private void write(Item item, CoreTags core, Counts counts) {
-        String text = caption(item.image(), item.keys(), item.tags(), core);
+        boolean user = item.userCaption() != null;
+        String text = user ? item.userCaption() : caption(item.image(), item.keys(), item.tags(), core);
         if (text.isEmpty()) {
             counts.empty++;
             return;
         }
         Path file = item.image().resolveSibling(MediaFiles.stem(item.image()) + "." + settings.extension());
         String name = file.getFileName().toString();
-        CaptionInfo info = new CaptionInfo(name, text, settings.seed());
+        CaptionInfo info = CaptionInfo.written(name, text, settings.seed(), user);
+        CaptionInfo previous = item.previous();
         try {
             if (Files.exists(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8);
-                boolean ours = item.previous() != null && name.equals(item.previous().file()) && existing.equals(item.previous().text());
-                if (existing.equals(text) && info.equals(item.previous())) {
+                boolean wasOurs = previous != null && name.equals(previous.file());
+                boolean ours = wasOurs && previous.wrote(existing);
+                if (existing.equals(text) && info.equals(previous)) {
                     counts.unchanged++;
                     return;
                 }
                 if (!ours && !existing.equals(text) && !overwrite) {
-                    counts.keptOthers++;
-                    LOG.warn("{}: not written by aniprep caption (or edited since); kept as it is (--overwrite replaces it)", file);
+                    if (wasOurs) {
+                        // aniprep wrote this file and someone changed it since (TagGUI, a text editor): theirs now
+                        counts.edited++;
+                        if (!previous.isEdited()) {
+                            SidecarStore.update(item.image(), s -> s.put(CaptionInfo.SECTION, previous.markedEdited()));
+                        }
+                    } else {
+                        counts.keptOthers++;
+                        LOG.warn("{}: not written by aniprep caption; kept as it is (--overwrite replaces it)", file);
+                    }
                     return;
                 }
             }
             if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 AtomicFiles.writeString(file, text);
             }
-            if (!Objects.equals(info, item.previous())) {
+            if (!Objects.equals(info, previous)) {
                 SidecarStore.update(item.image(), s -> s.put(CaptionInfo.SECTION, info));
             }
             counts.written++;

@@ -146,8 +146,9 @@ public final class CaptionStage implements Stage<CaptionStage.Options> {
         Resolved r = resolve(o);
         CaptionRun.Summary s = new CaptionRun(o.src, r.settings(), o.overwrite, r.implications(), r.given(), context.problems()).run();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%d .%s file(s) written, %d unchanged%s%s", s.written(), r.settings().extension(), s.unchanged(),
-                s.keptOthers() == 0 ? "" : ", " + s.keptOthers() + " kept (not written by aniprep or edited; --overwrite replaces them)",
+        lines.add(String.format("%d .%s file(s) written, %d unchanged%s%s%s", s.written(), r.settings().extension(), s.unchanged(),
+                s.edited() == 0 ? "" : ", " + s.edited() + " edited since aniprep wrote them kept (--overwrite rewrites them)",
+                s.keptOthers() == 0 ? "" : ", " + s.keptOthers() + " kept (not written by aniprep; --overwrite replaces them)",
                 s.empty() == 0 ? "" : ", " + s.empty() + " with nothing to say (no file)"));
         if (s.coreTagsFile() != null) {
             lines.add(String.format("core tags of %d character(s) in %s", s.coreTags(), s.coreTagsFile()));
@@ -155,7 +156,7 @@ public final class CaptionStage implements Stage<CaptionStage.Options> {
         if (s.noMetadata() > 0) {
             LOG.warn("{} image(s) have no metadata keys and got no caption (run 'aniprep metadata --src {}')", s.noMetadata(), o.src);
         }
-        return StageResult.ofLines(lines, "written", s.written(), "skipped", s.unchanged(), "kept", s.keptOthers(),
+        return StageResult.ofLines(lines, "written", s.written(), "skipped", s.unchanged(), "kept", s.keptOthers(), "edited", s.edited(),
                 "empty", s.empty(), "no-metadata", s.noMetadata());
     }
 

@@ -4,6 +4,8 @@ import org.aniprep.io.SafePaths;
 import org.aniprep.sidecar.DetectInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.MetadataInfo;
+import org.aniprep.sidecar.ReviewInfo;
+import org.aniprep.sidecar.Reviews;
 import org.aniprep.sidecar.SeedKeys;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.Tags;
@@ -57,7 +59,8 @@ final class MetadataBuilder {
             names = classify.get().characters();
             faceNames = classify.get().faceNames();
         }
-        List<String> tags = tag.map(t -> t.general().stream().map(g -> Tags.danbooruName(g.tag())).toList()).orElse(current.tags());
+        List<String> tags = withEdits(tag.map(t -> t.general().stream().map(g -> Tags.danbooruName(g.tag())).toList()).orElse(current.tags()),
+                Reviews.of(null, s).tags());
         if (tag.isEmpty()) {
             missing.add(MissingSection.TAG);
         }
@@ -104,6 +107,31 @@ final class MetadataBuilder {
         String countFrom = countMode(previous).id();
         return new Built(updated, new MetadataInfo(countFrom, MetadataInfo.FROM_FOLDERS, label.folder(), fingerprint(updated)),
                 base.missing());
+    }
+
+    /**
+     * The user's tag edits applied: {@code tags} minus {@code remove}, plus {@code add} (appended, each once), all in
+     * Danbooru spelling. Idempotent, so a list that already holds the edits stays as it is.
+     */
+    static List<String> withEdits(List<String> tags, ReviewInfo.TagEdits edits) {
+        if (edits == null || edits.blank()) {
+            return tags;
+        }
+        Set<String> removed = new HashSet<>();
+        edits.remove().forEach(t -> removed.add(Tags.danbooruName(t)));
+        List<String> out = new ArrayList<>();
+        for (String t : tags == null ? List.<String>of() : tags) {
+            if (!removed.contains(Tags.danbooruName(t)) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        for (String t : edits.add()) {
+            String d = Tags.danbooruName(t);
+            if (!d.isEmpty() && !out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private CountMode countMode(MetadataInfo previous) {
