@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
                 ArrangeCommand.class,
                 BalanceCommand.class,
                 RunCommand.class,
+                ReviewCommand.class,
         },
         footer = {"", "Exit codes: 0 all good, 1 usage or configuration error, 2 some inputs failed "
                 + "(each named on stderr).", "Run 'aniprep COMMAND --help' for a command's options."})
