@@ -67,7 +67,9 @@ class DemoCommandTest {
         assertThat(report).contains("Dedup groups").contains("Faces");
         String index = Files.readString(demo.resolve("index.html"));
         assertThat(index).contains("storyboard/cast.png").contains("<video").contains("run/frames/EP02/")
-                .contains("href=\"run/frames/_report/dedup.html\"").contains("run/frames/_removed/")
+                .contains("href=\"run/frames/_report/dedup.html\"")
+                // the demo draws no text, black or flash frames: its close-ups must all stay (issue 19, part 2)
+                .contains("frames judged, 0 rejected")
                 .contains("href=\"run/frames/_report/detect.html\"").contains("run/frames/_crops/EP01/");
         if (!taggerHere) {
             assertThat(index).contains("skipped: the WD14 tagger").contains("aniprep models fetch");
