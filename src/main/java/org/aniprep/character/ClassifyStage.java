@@ -43,7 +43,8 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
 
         @Option(names = "--embedder", paramLabel = "ccip|offline|ID",
                 description = "ccip (" + CcipModels.DEFAULT_ID + ", downloaded if needed), another CCIP model id, or offline "
-                        + "(colour and hairstyle signature, no model). Default: CCIP when it is already on this machine, else offline.")
+                        + "(colour and hairstyle signature, no model). Default: CCIP, downloaded when missing unless --offline; "
+                        + "the offline signature when it is not on this machine and cannot be fetched.")
         public String embedder;
 
         @Option(names = "--threshold", paramLabel = "X", description = "Same character when the difference is at most X. "
@@ -126,18 +127,28 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
         ModelResolver resolver = resolver(o);
-        try (LazyDetector detector = new LazyDetector(new DetectorFactory(resolver))) {
-            CharacterEmbedder chosen = openEmbedder(o, resolver);
+        List<String> models = new ArrayList<>();
+        DetectorFactory factory = new DetectorFactory(resolver);
+        try (LazyDetector detector = new LazyDetector(factory)) {
+            CharacterEmbedder chosen = openEmbedder(o, resolver, models);
             LOG.info("embedder: {} (threshold {})", chosen.id(), chosen.threshold());
             ClassifyRun.Summary s = new ClassifyRun(chosen, detector,
                     new ClassifyOptions(o.src, o.refs, o.exportClusters, o.minCluster, o.overwrite), context.problems()).run();
             return StageResult.of(String.format("classified %d face(s) in %d image(s): %d named, %d unknown in %d cluster(s); "
                             + "%d embedded, the rest cached; embedder %s", s.faces(), s.images(), s.named(), s.unknown(), s.clusters(),
                             s.embedded(), chosen.id()),
-                    "faces", s.faces(), "named", s.named(), "clusters", s.clusters(), "unknown", s.unknown());
+                    "faces", s.faces(), "named", s.named(), "clusters", s.clusters(), "unknown", s.unknown())
+                    .withModels(withDetector(models, detector, factory));
         } catch (ModelException | CascadeException e) {
             throw new BadOptions(e.getMessage());
         }
+    }
+
+    private static List<String> withDetector(List<String> models, LazyDetector detector, DetectorFactory factory) {
+        List<String> out = new ArrayList<>(models);
+        detector.name().ifPresent(n -> out.add("face detector (references, undetected images): " + n
+                + factory.fallback().map(f -> " (" + f + ")").orElse("")));
+        return out;
     }
 
     private static ModelResolver resolver(Options o) {
@@ -157,21 +168,36 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
         return spec;
     }
 
-    /** Unset: CCIP when it is on the machine already (never downloaded unasked), else offline. */
-    private static CharacterEmbedder openEmbedder(Options o, ModelResolver resolver) {
+    /**
+     * Unset: CCIP, downloaded when it is missing and the network allows (not --offline); when it is
+     * not on the machine and cannot be fetched, the offline signature, with one line saying why.
+     */
+    private static CharacterEmbedder openEmbedder(Options o, ModelResolver resolver, List<String> models) {
         Optional<ModelSpec> spec = ccipSpec(o);
         if (spec.isEmpty()) {
+            models.add("embedder: " + OfflineSignature.ID + " (colour and hairstyle signature; --embedder offline)");
             return new OfflineEmbedder(o.threshold);
         }
         if (o.embedder == null) {
             Optional<ResolvedModel> local = resolver.findLocal(spec.get());
             if (local.isEmpty()) {
-                LOG.info("CCIP ({}) is not on this machine; using the offline embedder ('--embedder ccip' downloads it)", spec.get().id());
-                return new OfflineEmbedder(o.threshold);
+                try {
+                    local = Optional.of(resolver.resolve(spec.get()));
+                } catch (ModelException e) {
+                    String why = resolver.settings().offline() ? "CCIP " + spec.get().id() + " is not on this machine (offline)"
+                            : "CCIP " + spec.get().id() + " could not be downloaded (" + ModelException.firstLine(e) + ")";
+                    LOG.info("{}; using the offline embedder (colour and hairstyle signature) instead", why);
+                    LOG.debug("{}", e.getMessage());
+                    models.add("embedder: " + OfflineSignature.ID + " (" + why + ")");
+                    return new OfflineEmbedder(o.threshold);
+                }
             }
+            models.add("embedder: " + spec.get().id() + " (CCIP, " + local.get().source() + ")");
             return CcipEmbedder.open(local.get(), resolver.settings().device(), o.threshold);
         }
-        return CcipEmbedder.open(resolver.resolve(spec.get()), resolver.settings().device(), o.threshold);
+        ResolvedModel resolved = resolver.resolve(spec.get());
+        models.add("embedder: " + spec.get().id() + " (CCIP, " + resolved.source() + ")");
+        return CcipEmbedder.open(resolved, resolver.settings().device(), o.threshold);
     }
 
     /** The default face detector, opened on first use (only references and undetected images need it). */
@@ -190,6 +216,10 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
                 LOG.info("face detector for references and undetected images: {}", detector.name());
             }
             return detector;
+        }
+
+        synchronized Optional<String> name() {
+            return Optional.ofNullable(detector).map(Detector::name);
         }
 
         @Override

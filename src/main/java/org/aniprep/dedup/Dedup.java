@@ -41,7 +41,7 @@ public final class Dedup {
         List<Path> images = MediaFiles.images(root, problems::add);
         Fingerprinter<?> method = fingerprinter;
         List<DedupItem> items = new FingerprintScan(method, loader, changes, problems).scan(root, images);
-        DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep());
+        DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep(), new TextTwins(TextTwins.filters()));
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d image(s) in %d group(s): %d duplicate(s) at threshold %s (%s)", items.size(),
                 plan.groups().size(), plan.duplicates(), method.describeThreshold(options.threshold()), method.id()));

@@ -57,6 +57,8 @@ final class DedupActions {
      */
     int apply(DedupPlan plan) {
         List<MoveJournal.Step> steps = new ArrayList<>();
+        Set<String> userKept = new java.util.HashSet<>();
+        plan.items().stream().filter(DedupItem::userKeeps).forEach(i -> userKept.add(i.relative()));
         for (DedupPlan.Group g : plan.groups()) {
             DedupItem kept = plan.items().get(g.kept());
             List<DedupItem> gone = new ArrayList<>();
@@ -64,6 +66,14 @@ final class DedupActions {
             for (int k = 0; k < g.size(); k++) {
                 DedupItem m = plan.items().get(g.members()[k]);
                 if (m == kept) {
+                    continue;
+                }
+                if (m.userKeeps()) {
+                    // the user kept this twin: it stays, and is nobody's removed duplicate any more
+                    DedupInfo own = m.info().asUserKept();
+                    if (!own.equals(m.info())) {
+                        removals.add(MoveJournal.Step.update(m.relative(), DedupInfo.SECTION, own));
+                    }
                     continue;
                 }
                 MoveJournal.Step step = removal(m, kept, g.distances()[k]);
@@ -75,7 +85,7 @@ final class DedupActions {
             // the group's first frame, recorded when another member is kept (a kept first frame keeps its own record)
             Representative first = g.kept() == g.representative() ? kept.anchor()
                     : plan.items().get(g.representative()).asRepresentative();
-            DedupInfo record = record(kept, gone, first);
+            DedupInfo record = record(kept, gone, first, userKept);
             if (!record.equals(kept.info())) {
                 steps.add(MoveJournal.Step.update(kept.relative(), DedupInfo.SECTION, record));
             }
@@ -118,7 +128,7 @@ final class DedupActions {
     }
 
     /** The kept frame's record: its earlier group plus the given members (and the groups they kept before). */
-    private static DedupInfo record(DedupItem kept, List<DedupItem> members, Representative first) {
+    private static DedupInfo record(DedupItem kept, List<DedupItem> members, Representative first, Set<String> userKept) {
         Set<String> names = new LinkedHashSet<>();
         Map<String, Integer> dropped = kept.info().droppedByEpisode();
         if (kept.info().removed() != null) {
@@ -131,6 +141,7 @@ final class DedupActions {
             }
             m.info().droppedByEpisode().forEach((ep, n) -> dropped.merge(ep, n, Integer::sum));
         }
+        names.removeAll(userKept); // restored by the user: back in the folder, not in _removed/
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(NaturalOrder.INSTANCE);
         return kept.info().asKept(sorted, dropped, first);

@@ -12,12 +12,16 @@ import java.nio.file.Path;
  * takes part in grouping as that representative: with its fingerprint, at its place in time
  * ({@code anchor}); so an earlier run's groups come out again and new images meet the same firsts.
  */
-record DedupItem(Path file, String relative, FrameSource source, DedupInfo info, Representative anchor, FilterVerdict filter) {
-    /** The item, with the recorded representative as its anchor when {@code method} made it. */
+record DedupItem(Path file, String relative, FrameSource source, DedupInfo info, Representative anchor, FilterVerdict filter,
+                 boolean userKeeps) {
+    /**
+     * The item, with the recorded representative as its anchor when {@code method} made it; {@code userKeeps}:
+     * the user kept the frame ({@code review.frame.decision = keep}), so dedup never removes it.
+     */
     static DedupItem of(Path file, String relative, FrameSource source, DedupInfo info, Fingerprinter<?> method,
-                        FilterVerdict filter) {
+                        FilterVerdict filter, boolean userKeeps) {
         Representative r = info == null ? null : info.representative();
-        return new DedupItem(file, relative, source, info, r != null && method.isCached(r.fingerprint()) ? r : null, filter);
+        return new DedupItem(file, relative, source, info, r != null && method.isCached(r.fingerprint()) ? r : null, filter, userKeeps);
     }
 
     double sharpness() {

@@ -20,6 +20,13 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
     }
 
     static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep) {
+        return of(ordered, method, threshold, keep, null);
+    }
+
+    /** {@code twins} (or null): the filter's text verdict asked where subtitled twins may fool the band measure. */
+    static <F> DedupPlan of(List<DedupItem> ordered, Fingerprinter<F> method, double threshold, DedupOptions.Keep keep,
+                            TextTwins twins) {
+        org.aniprep.image.ImageLoader loader = new org.aniprep.image.ImageLoader();
         List<F> grouping = ordered.stream().map(i -> method.read(i.groupingPrint())).toList();
         // an anchored item groups as its representative, but its distances are its own image's
         List<F> ownIfAnchored = ordered.stream().map(i -> i.anchor() == null ? null : method.read(i.info())).toList();
@@ -37,6 +44,9 @@ record DedupPlan(List<DedupItem> items, List<Group> groups) {
         for (List<Integer> m : byRep) {
             int[] members = m.stream().mapToInt(Integer::intValue).toArray();
             int kept = keep == DedupOptions.Keep.FIRST ? members[0] : BestMember.pick(ordered, members);
+            if (keep == DedupOptions.Keep.BEST && twins != null) {
+                kept = twins.pick(ordered, members, kept, loader);
+            }
             double[] d = new double[members.length];
             for (int k = 0; k < members.length; k++) {
                 d[k] = method.distance(own(ownIfAnchored, grouping, members[k]), own(ownIfAnchored, grouping, kept));

@@ -138,6 +138,9 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
     private Kept run;
     private DedupInfo.Quality runBest;
     private DedupInfo.Quality heldQuality;
+    /** The held member is a twin the filter passes where it rejects the written frame for its text: kept as held. */
+    private boolean heldByText;
+    private final TextTwins twins;
     private long alternates;
 
     /** Camera moves collapsed (see {@link PanTracker}). */
@@ -155,6 +158,7 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
         this.grouper = new GreedyGrouper<>(method.index(threshold));
         this.collapsePans = collapsePans;
         this.problems = problems;
+        this.twins = new TextTwins(TextTwins.filters());
     }
 
     /** Episodes must come one at a time, in time order, for the result to equal extract-then-dedup. */
@@ -226,6 +230,7 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
         if (isNew) {
             fate = held != null ? endRun() : fate;
             startRun(k, k.quality);
+            twins.startRun(img.frame.rgb(), k.quality);
             viewGroup = k;
             return new Decision(Verdict.WRITE, fate);
         }
@@ -234,14 +239,23 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
         if (k != run) {
             fate = held != null ? endRun() : fate;
             startRun(k, k.quality != null ? k.quality : q);
+            twins.startRun(null, null);
             return new Decision(Verdict.DROP, fate);
         }
-        if (held == null ? BestMember.clearlyBetter(q, runBest) : BestMember.better(q, heldQuality)) {
+        if (held == null ? BestMember.clearlyBetter(q, runBest) : !heldByText && BestMember.better(q, heldQuality)) {
             // clearly better than the group's written frame (and the best since): held until the run of duplicates ends
             boolean replaced = held != null;
             held = new HeldFrame(source, img, false);
             heldQuality = q;
+            heldByText = false;
             return new Decision(Verdict.HOLD, replaced ? Held.DROP : fate);
+        }
+        if (held == null && twins.passesWhereKeptFails(img.frame.rgb(), q)) {
+            // the filter would reject the written frame for its text and passes this one: held as above, and kept
+            held = new HeldFrame(source, img, false);
+            heldQuality = q;
+            heldByText = true;
+            return new Decision(Verdict.HOLD, fate);
         }
         return new Decision(Verdict.DROP, held != null ? Held.KEEP : fate);
     }
@@ -399,8 +413,9 @@ public final class ExtractDedupGate implements FrameGate<ExtractDedupGate.Pixels
             }
         }
         LOG.info("extract --dedup: {} frame(s) kept, {} duplicate(s) not written ({} of them frames of camera moves "
-                + "that still showed a kept view); {} better later member(s) written too, for dedup --keep best",
-                keptByItem.size(), droppedTotal, panFrames, alternates);
+                + "that still showed a kept view); {} better later member(s) written too, for dedup --keep best "
+                + "({} frame(s) asked for the filter's text verdict)",
+                keptByItem.size(), droppedTotal, panFrames, alternates, twins.asked());
     }
 
     private void save(Kept k) {

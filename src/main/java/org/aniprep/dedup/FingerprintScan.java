@@ -7,6 +7,7 @@ import org.aniprep.image.ImageLoader;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FrameSource;
+import org.aniprep.sidecar.Reviews;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
@@ -52,7 +53,8 @@ final class FingerprintScan {
                 FrameSource source = sidecar.get(FrameSource.SECTION, FrameSource.class).orElse(null);
                 DedupInfo info = sidecar.get(DedupInfo.SECTION, DedupInfo.class).orElse(null);
                 boolean cached = method.isCached(info);
-                (cached ? ready : missing).add(DedupItem.of(image, rel, source, info, method, FilterVerdict.of(sidecar)));
+                (cached ? ready : missing).add(DedupItem.of(image, rel, source, info, method, FilterVerdict.of(sidecar),
+                        Reviews.of(image, sidecar).keepFrame()));
             } catch (SidecarException e) {
                 problems.add(SidecarStore.pathFor(image), withoutPath(e.getMessage(), SidecarStore.pathFor(image)) + "; image skipped");
             }
@@ -138,7 +140,7 @@ final class FingerprintScan {
             if (writeCache) {
                 SidecarStore.put(item.file(), DedupInfo.SECTION, info);
             }
-            return DedupItem.of(item.file(), item.relative(), item.source(), info, method, item.filter());
+            return DedupItem.of(item.file(), item.relative(), item.source(), info, method, item.filter(), item.userKeeps());
         } catch (SidecarException e) {
             problems.add(SidecarStore.pathFor(item.file()), withoutPath(e.getMessage(), SidecarStore.pathFor(item.file())) + "; skipped");
             return null;

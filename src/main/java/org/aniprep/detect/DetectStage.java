@@ -138,7 +138,8 @@ public final class DetectStage implements Stage<DetectStage.Options> {
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
         Path dst = o.cropFolder();
-        try (DetectorSet set = open(o)) {
+        DetectorFactory factory = factory(o);
+        try (DetectorSet set = open(o, factory)) {
             for (Detector d : set.all()) {
                 LOG.info("{} detector: {}", d.kind(), d.name());
             }
@@ -147,7 +148,9 @@ public final class DetectStage implements Stage<DetectStage.Options> {
             String models = String.join(", ", set.all().stream().map(d -> d.kind() + " detector " + d.name()).toList());
             return StageResult.of(String.format("detected %d image(s) (%d faces), %d skipped, %d failed%s; %s", s.detected(), s.faces(),
                             s.skipped(), s.failed(), o.crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + dst, models),
-                    "images", s.detected(), "faces", s.faces(), "crops", s.crops(), "skipped", s.skipped(), "failed", s.failed());
+                    "images", s.detected(), "faces", s.faces(), "crops", s.crops(), "skipped", s.skipped(), "failed", s.failed())
+                    .withModels(set.all().stream().map(d -> d.kind() + " detector: " + d.name()
+                            + (d == set.face() ? factory.fallback().map(f -> " (" + f + ")").orElse("") : "")).toList());
         }
     }
 
@@ -160,8 +163,7 @@ public final class DetectStage implements Stage<DetectStage.Options> {
     }
 
     /** A model that fails to open (a damaged or foreign file) is a bad option: nothing was done yet. */
-    private static DetectorSet open(Options o) {
-        DetectorFactory factory = factory(o);
+    private static DetectorSet open(Options o, DetectorFactory factory) {
         Detector face = null;
         Detector head = null;
         try {

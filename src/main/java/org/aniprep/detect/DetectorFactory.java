@@ -31,9 +31,15 @@ public final class DetectorFactory {
     public static final List<String> FACE_CHOICES = List.of(YOLO, FACEBOXES, CASCADE, COMBINED);
 
     private final ModelResolver resolver;
+    private String fallback;
 
     public DetectorFactory(ModelResolver resolver) {
         this.resolver = resolver;
+    }
+
+    /** Why the default face detector fell back to the offline one (for the run report); empty when it did not. */
+    public Optional<String> fallback() {
+        return Optional.ofNullable(fallback);
     }
 
     /** @param faceModel null for the default, a name of {@link #FACE_CHOICES}, a built-in id or a path */
@@ -42,8 +48,14 @@ public final class DetectorFactory {
             try {
                 return YoloDetector.open(YoloModels.FACE, "face", resolver);
             } catch (ModelException e) {
-                LOG.info("YOLO face model {} is not available (offline or not downloaded); using the offline face detector "
-                        + "(FaceBoxes + the {} cascade) instead", YoloModels.FACE, FaceCascade.NAME);
+                fallback = resolver.settings().offline()
+                        ? "YOLO face model " + YoloModels.FACE + " is not on this machine (offline)"
+                        : "YOLO face model " + YoloModels.FACE + " could not be downloaded (" + ModelException.firstLine(e) + ")";
+                if (ModelResolver.toldBefore(e)) {
+                    LOG.debug("{}; using the offline face detector", fallback);
+                } else {
+                    LOG.info("{}; using the offline face detector (FaceBoxes + the {} cascade) instead", fallback, FaceCascade.NAME);
+                }
                 LOG.debug("{}", e.getMessage());
                 return combined();
             }

@@ -10,6 +10,7 @@ import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FilterInfo;
 import org.aniprep.sidecar.FrameSource;
+import org.aniprep.sidecar.Reviews;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
 import org.aniprep.sidecar.SidecarStore;
@@ -69,8 +70,13 @@ public final class FilterRun {
         Map<Reason, Integer> byReason = new EnumMap<>(Reason.class);
         int dropped = 0;
         int flagged = 0;
+        int overruled = 0;
         for (Frame f : measured) {
             FilterInfo info = verdicts.record(f);
+            if (f.userKeeps && info.dropped()) {
+                info = info.keptByUser();
+                overruled++;
+            }
             if (save(f, info)) {
                 entries.add(new FilterReport.Entry(f.file, f.relative, info));
                 if (info.dropped()) {
@@ -87,6 +93,9 @@ public final class FilterRun {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d frame(s): %d rejected (%s), %d flagged and kept; report: %s", measured.size(), dropped,
                 describe(byReason), flagged, report));
+        if (overruled > 0) {
+            lines.add(String.format("%d frame(s) the checks would reject kept: the user restored them (review)", overruled));
+        }
         int moved = 0;
         if (options.action() == FilterOptions.Action.move) {
             RemovedFrames removed = new RemovedFrames(root, problems);
@@ -144,7 +153,9 @@ public final class FilterRun {
                 Double sharpness = s.get(DedupInfo.SECTION, DedupInfo.class).map(DedupInfo::sharpness)
                         .filter(v -> v > 0).orElse(null);
                 FilterInfo.Text text = s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::text).orElse(null);
-                frames.add(new Frame(image, root.relativize(image).toString().replace('\\', '/'), source, sharpness, text));
+                Frame frame = new Frame(image, root.relativize(image).toString().replace('\\', '/'), source, sharpness, text);
+                frame.userKeeps = Reviews.of(image, s).keepFrame();
+                frames.add(frame);
             } catch (SidecarException e) {
                 problems.add(image, e.getMessage());
             }

@@ -100,7 +100,8 @@ public final class FilterStage implements Stage<FilterStage.Options> {
         r.byReason().forEach((reason, n) -> counts.put("removed_" + reason.id(), (long) n));
         List<String> lines = new java.util.ArrayList<>(r.lines());
         lines.add(detector == null ? "text detection off" : "text detector " + detector.id());
-        return new StageResult(lines, counts);
+        return new StageResult(lines, counts, detector == null ? List.of()
+                : List.of("text detector: " + detector.id() + " (" + detector.source() + ")"));
     }
 
     /** Null with {@code --text off}; a {@link ModelException} when it is not on this machine. */

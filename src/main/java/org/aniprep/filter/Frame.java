@@ -25,6 +25,8 @@ final class Frame {
     FilterInfo verdict;
     /** A frame filter set aside earlier ({@code _removed/}): judged with its episode for context, its record left as it is. */
     boolean context;
+    /** The user kept this frame ({@code review.frame.decision = keep}): never dropped, whatever the checks say. */
+    boolean userKeeps;
 
     Frame(Path file, String relative, FrameSource source, Double knownSharpness, FilterInfo.Text cachedText) {
         this.file = file;

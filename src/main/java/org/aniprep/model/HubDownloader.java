@@ -31,6 +31,12 @@ import java.util.Optional;
 public final class HubDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(HubDownloader.class);
 
+    /**
+     * How long to wait for the hub to accept a connection: a machine without network (or behind a
+     * firewall that drops packets) falls back to the offline models after this, not after minutes.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     /** Files smaller than this (tag lists, json) are fetched without a progress bar. */
     private static final long SHOW_PROGRESS_FROM = 1 << 20;
 
@@ -40,9 +46,9 @@ public final class HubDownloader {
 
     public HubDownloader(ModelSettings settings) {
         this.settings = settings;
-        this.head = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+        this.head = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.get = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+        this.get = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -50,6 +56,31 @@ public final class HubDownloader {
     public static final class NotOnHubException extends ModelException {
         NotOnHubException(String message) {
             super(message);
+        }
+    }
+
+    /** A download that failed on the way (network, server, short or damaged transfer); {@link #reason} in words. */
+    public static final class DownloadFailed extends ModelException {
+        private final String reason;
+        private final boolean repeated;
+
+        DownloadFailed(String message, String reason, Throwable cause, boolean repeated) {
+            super(message, cause);
+            this.reason = reason;
+            this.repeated = repeated;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        /** True when this download failed earlier in this process and was not tried again (the failure was told then). */
+        public boolean repeated() {
+            return repeated;
+        }
+
+        DownloadFailed again() {
+            return new DownloadFailed(getMessage(), reason, getCause(), true);
         }
     }
 
@@ -69,17 +100,18 @@ public final class HubDownloader {
             Path blob = cache.blob(spec.repo(), remote.etag());
             if (!Files.isRegularFile(blob)) {
                 Path part = cache.incomplete(spec.repo(), remote.etag());
-                fetch(uri, part, remote, file);
+                fetch(uri, part, remote, spec, file);
                 verify(part, remote, spec, file);
                 AtomicFiles.move(part, blob);
             }
             Path linked = cache.link(spec.repo(), remote.commit(), file.path(), blob);
             cache.writeRef(spec.repo(), spec.revision(), remote.commit());
-            LOG.info("fetched {}/{} into {}", spec.repo(), file.path(), linked);
+            LOG.debug("fetched {}/{} into {}", spec.repo(), file.path(), linked);
             return linked;
         } catch (IOException e) {
-            throw new ModelException(spec.repo() + "/" + file.path() + ": download from " + uri + " failed ("
-                    + reason(e) + "); a rerun resumes it, or put the files in a folder of ANIPREP_MODEL_PATH", e);
+            throw new DownloadFailed(spec.repo() + "/" + file.path() + ": download from " + uri + " failed ("
+                    + reason(e) + "); a rerun resumes it, or put the files in a folder of ANIPREP_MODEL_PATH",
+                    "download from " + settings.endpoint() + " failed: " + reason(e), e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException(spec.repo() + "/" + file.path() + ": download interrupted", e);
@@ -152,7 +184,7 @@ public final class HubDownloader {
         }
     }
 
-    private void fetch(URI uri, Path part, Remote remote, ModelFile file) throws IOException, InterruptedException {
+    private void fetch(URI uri, Path part, Remote remote, ModelSpec spec, ModelFile file) throws IOException, InterruptedException {
         Files.createDirectories(part.getParent());
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         if (remote.size() >= 0 && have > remote.size()) {
@@ -179,6 +211,10 @@ public final class HubDownloader {
         long total = remote.size() >= 0 ? remote.size() : -1;
         StandardOpenOption mode = resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         boolean small = total >= 0 && total < SHOW_PROGRESS_FROM;
+        if (!small || ModelFile.MODEL.equals(file.role())) {
+            LOG.info("downloading {}/{} ({}) from {} into {}", spec.repo(), file.path(), size(total), settings.endpoint(),
+                    settings.downloadCache());
+        }
         try (InputStream in = r.body();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
              Progress progress = small ? null : Progress.start("fetch " + file.fileName(), "KiB", total < 0 ? -1 : total / 1024)) {
@@ -197,6 +233,15 @@ public final class HubDownloader {
                 }
             }
         }
+    }
+
+    /** A download's size in words: {@code 36.7 MB}, {@code unknown size}. */
+    static String size(long bytes) {
+        if (bytes < 0) {
+            return "unknown size";
+        }
+        return bytes >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(java.util.Locale.ROOT, "%.0f kB", bytes / 1e3);
     }
 
     private static void verify(Path part, Remote remote, ModelSpec spec, ModelFile file) throws IOException {

@@ -15,6 +15,11 @@ import java.util.Optional;
  * {@code selected_tags.csv} is never paired with another place's {@code model.onnx}.
  */
 public final class ModelResolver {
+    /**
+     * Downloads that failed in this process (endpoint and spec id → why): the later stages of one
+     * run fall back at once instead of waiting for the network again.
+     */
+    private static final Map<String, ModelException> FAILED = new java.util.concurrent.ConcurrentHashMap<>();
     private final ModelSettings settings;
 
     public ModelResolver(ModelSettings settings) {
@@ -63,7 +68,22 @@ public final class ModelResolver {
         if (settings.offline() || spec.bundled().isPresent()) {
             throw new ModelException(notFoundMessage(spec));
         }
-        return download(spec);
+        String key = settings.endpoint() + " " + spec.id();
+        ModelException failed = FAILED.get(key);
+        if (failed != null) {
+            throw failed instanceof HubDownloader.DownloadFailed d ? d.again() : failed;
+        }
+        try {
+            return download(spec);
+        } catch (ModelException e) {
+            FAILED.put(key, e);
+            throw e;
+        }
+    }
+
+    /** True when {@code e} repeats a download failure already told in this process (log it quietly). */
+    public static boolean toldBefore(ModelException e) {
+        return e instanceof HubDownloader.DownloadFailed d && d.repeated();
     }
 
     /** Resolves without any network access; empty when some required file is missing everywhere. */

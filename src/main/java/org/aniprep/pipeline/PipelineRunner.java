@@ -202,8 +202,9 @@ public final class PipelineRunner {
             StageResult result = stage.run(new StageContext(problems));
             result.lines().forEach(line -> LOG.info("{}", line.startsWith(stage.name() + ": ") ? line : stage.name() + ": " + line));
             state.finished(stage.name(), stage.resultOptions());
+            result.models().forEach(m -> LOG.debug("{}: model {}", stage.name(), m));
             return new StageRecord(stage.name(), StageRecord.Status.RAN, String.join("; ", result.lines()), seconds(t),
-                    result.counts(), problems.list());
+                    result.counts(), problems.list(), result.models());
         } catch (IOException | FolderLock.LockedException | org.aniprep.sidecar.SidecarException
                  | org.aniprep.model.ModelException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -7,7 +7,8 @@ import java.util.List;
 /** What {@code run.jte} shows: the stage table, count tables, sample sections, the tree and every failed input. */
 public record RunPage(String title, List<Link> nav, List<String> summary, List<StageRow> stages, List<Counts> tables,
                       List<Section> sections, TreeNode tree, List<Problems.Problem> failures) {
-    /** One stage in the table; {@code report} links to its own page, or null. */
-    public record StageRow(String name, String status, String seconds, String counts, String note, int failures, Link report) {
+    /** One stage in the table; {@code models}: the models it ran, one line each; {@code report} links to its own page, or null. */
+    public record StageRow(String name, String status, String seconds, String counts, List<String> models, String note, int failures,
+                           Link report) {
     }
 }

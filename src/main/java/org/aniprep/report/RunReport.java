@@ -115,7 +115,7 @@ public final class RunReport {
         Link report = own != null && Files.isRegularFile(own) ? new Link(Links.relative(dir, own), "page") : null;
         return new RunPage.StageRow(s.name(), s.status().label(),
                 s.status() == RunReportData.Status.RAN || s.seconds() > 0 ? String.format(Locale.ROOT, "%.1f s", s.seconds()) : "",
-                counts, s.note(), s.failures().size(), report);
+                counts, s.models(), s.note(), s.failures().size(), report);
     }
 
     private Tile tile(Path image, String detail) {

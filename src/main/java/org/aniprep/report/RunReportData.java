@@ -33,18 +33,25 @@ public record RunReportData(RunLayout layout, List<Stage> stages) {
      * @param seconds  its wall time (0 when it did not run)
      * @param counts   what it counted (frames kept, duplicates, ...), in its order
      * @param failures the inputs it could not handle
+     * @param models   the models it ran, with any fallback and why
      */
     public record Stage(String name, Status status, String note, double seconds, Map<String, Long> counts,
-                        List<Problems.Problem> failures) {
+                        List<Problems.Problem> failures, List<String> models) {
         public Stage {
             counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
             failures = List.copyOf(failures);
+            models = List.copyOf(models);
+        }
+
+        public Stage(String name, Status status, String note, double seconds, Map<String, Long> counts,
+                     List<Problems.Problem> failures) {
+            this(name, status, note, seconds, counts, failures, List.of());
         }
     }
 
     /** The data of the pipeline runner's own records. */
     public static RunReportData of(RunLayout layout, List<StageRecord> records) {
         return new RunReportData(layout, records.stream().map(r -> new Stage(r.name(), Status.valueOf(r.status().name()), r.note(),
-                r.seconds(), r.counts(), r.failures())).toList());
+                r.seconds(), r.counts(), r.failures(), r.models())).toList());
     }
 }

@@ -93,6 +93,12 @@ public record DedupInfo(String method, String hash, String embedding, Double sha
         return new DedupInfo(method, hash, embedding, sharpness, null, null, null, keptFrame, distanceToKept, null, quality);
     }
 
+    /** A frame the user kept ({@code review.frame.decision = keep}) in another frame's group: no longer anyone's removed twin. */
+    public DedupInfo asUserKept() {
+        return kept == null && distance == null ? this
+                : new DedupInfo(method, hash, embedding, sharpness, groupSize, removed, dropped, null, null, representative, quality);
+    }
+
     /** This record with another fingerprint, the group fields kept (a method change recomputes only the hash). */
     public DedupInfo withFingerprint(DedupInfo fingerprint) {
         return new DedupInfo(fingerprint.method, fingerprint.hash, fingerprint.embedding, fingerprint.sharpness, groupSize,

@@ -7,8 +7,10 @@ import java.util.List;
  * {@code drop} or {@code keep}; {@code reason} is the check that dropped the frame (absent when kept);
  * {@code hits} lists every check that fired, also those the options keep (e.g. {@code subtitles}
  * under {@code --text keep}, {@code blur} by default), so later stages can skip or crop them.
+ * {@code overruled} is the reason the checks would have dropped the frame for when the user kept it
+ * ({@code review.frame.decision = keep}): the verdict is then {@code keep}.
  */
-public record FilterInfo(String method, String verdict, String reason, List<String> hits, Scores scores, Text text) {
+public record FilterInfo(String method, String verdict, String reason, List<String> hits, Scores scores, Text text, String overruled) {
     public static final String SECTION = "filter";
     public static final String DROP = "drop";
     public static final String KEEP = "keep";
@@ -41,7 +43,16 @@ public record FilterInfo(String method, String verdict, String reason, List<Stri
     public record Text(String model, String layout, int lines, List<List<Double>> boxes, double background, int width, int height) {
     }
 
+    public FilterInfo(String method, String verdict, String reason, List<String> hits, Scores scores, Text text) {
+        this(method, verdict, reason, hits, scores, text, null);
+    }
+
     public boolean dropped() {
         return DROP.equals(verdict);
+    }
+
+    /** This verdict with the user's {@code keep} over it: kept, the checks' reason recorded as {@code overruled}. */
+    public FilterInfo keptByUser() {
+        return dropped() ? new FilterInfo(method, KEEP, null, hits, scores, text, reason) : this;
     }
 }

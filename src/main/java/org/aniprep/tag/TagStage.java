@@ -99,7 +99,8 @@ public final class TagStage implements Stage<TagStage.Options> {
         TagRun.Summary s = new TagRun(tagger, options, context.problems()).run();
         return StageResult.of(String.format("tagged %d image(s), %d skipped, %d failed; tagger %s", s.tagged(), s.skipped(), s.failed(),
                         tagger.spec().id()),
-                "tagged", s.tagged(), "skipped", s.skipped(), "failed", s.failed());
+                "tagged", s.tagged(), "skipped", s.skipped(), "failed", s.failed())
+                .withModels(List.of("tagger: " + tagger.spec().id() + " (WD14)"));
     }
 
     private static Wd14Tagger open(Options o) {

@@ -90,7 +90,7 @@ public final class RunBench {
     }
 
     /** The bench episode, drawn once and kept ({@code ClipRecorder} writes the file atomically). */
-    private static Path episode(Path dir, int seconds) throws IOException {
+    static Path episode(Path dir, int seconds) throws IOException {
         Path video = dir.resolve("[bench] Show - 01 [1080p].mp4");
         if (!Files.isRegularFile(video)) {
             System.out.printf("drawing a %d s 1080p episode into %s (once; kept for later runs)...%n", seconds, dir);

@@ -15,11 +15,11 @@ import java.util.Random;
  * to the difference matrix {@code output} [N, N] = clip((1 − cosine) / 2, 0, 1). Written in the
  * repo layout {@code <dir>/deepghs/ccip_onnx/<model>/} with a metrics.json holding {@code threshold}.
  */
-final class CcipStandIn {
+public final class CcipStandIn {
     private CcipStandIn() {
     }
 
-    static Path write(Path modelDir, String model, double threshold) throws IOException {
+    public static Path write(Path modelDir, String model, double threshold) throws IOException {
         Path dir = Files.createDirectories(modelDir.resolve("deepghs/ccip_onnx").resolve(model));
         Random r = new Random(5);
         float[] w = new float[12 * 768];

@@ -19,29 +19,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with X-Repo-Commit / X-Linked-Etag (= SHA-256) / X-Linked-Size, and GET with the bytes, honouring
  * {@code Range: bytes=N-} with 206. Records every request.
  */
-final class FakeHub implements AutoCloseable {
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+public final class FakeHub implements AutoCloseable {
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    record Request(String method, String path, String range, String authorization) {
+    public record Request(String method, String path, String range, String authorization) {
     }
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Publishes {@code content} at repo/file (headers describe it). */
-    void put(String repo, String file, byte[] content) {
+    public void put(String repo, String file, byte[] content) {
         files.put("/" + repo + "/resolve/main/" + file, content);
     }
 
