@@ -23,10 +23,10 @@ final class Frame {
     String fadeTowards;
     Double sharpnessRatio;
     FilterInfo verdict;
-    /** The user kept this frame ({@code review.frame.decision = keep}): never dropped, whatever the checks say. */
-    boolean userKeeps;
     /** A frame filter set aside earlier ({@code _removed/}): judged with its episode for context, its record left as it is. */
     boolean context;
+    /** The user kept this frame ({@code review.frame.decision = keep}): never dropped, whatever the checks say. */
+    boolean userKeeps;
 
     Frame(Path file, String relative, FrameSource source, Double knownSharpness, FilterInfo.Text cachedText) {
         this.file = file;
