@@ -97,6 +97,10 @@ public final class DemoRunner {
         out.printf("%ndemo: done in %s. Look at these:%n", seconds(t0));
         // a path a step pointed at may have been moved by a later stage (dedup moves frames away)
         look.stream().filter(Files::exists).distinct().forEach(p -> out.println("  " + p));
+        if (exit != ExitCodes.USAGE) {
+            out.printf("%nNext: check and correct who is who, the frames and the captions in your browser, then Apply there:%n  %s%n",
+                    reviewCommand(layout.run()));
+        }
         out.flush();
         return exit;
     }
@@ -124,6 +128,14 @@ public final class DemoRunner {
                 out.printf("demo: removed %s (made from the previous drawings)%n", layout.show(dir));
             }
         }
+    }
+
+    /** {@code ./aniprep review RUN}, the run folder relative to the working folder when it lies inside it. */
+    public static String reviewCommand(Path run) {
+        Path here = Path.of("").toAbsolutePath().normalize();
+        Path abs = run.toAbsolutePath().normalize();
+        String shown = abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
+        return "./aniprep review " + quote(shown);
     }
 
     private static String quote(String arg) {

@@ -54,7 +54,7 @@ public final class ReviewServer implements AutoCloseable {
 
     /** The views every server has; the Dataset view joins them here. */
     public static List<ReviewView> defaultViews() {
-        return List.of(new CharactersView());
+        return List.of(new CharactersView(), new DatasetView());
     }
 
     /** Recovers an interrupted action, reads the folder, starts the server. */

@@ -5,6 +5,14 @@
   const status = document.getElementById('status');
   const KEYS = [];
   function key(k, what, fn) { KEYS.push({k: k, what: what, fn: fn}); }
+  // Views add their own shortcuts (window.aniprep.key); a view's key replaces a general one with the same name.
+  function viewKey(k, what, fn) {
+    const names = k.split(' / ');
+    for (let i = KEYS.length - 1; i >= 0; i--) {
+      if (KEYS[i].k.split(' / ').some(x => names.includes(x))) KEYS.splice(i, 1);
+    }
+    KEYS.unshift({k: k, what: what, fn: fn});
+  }
 
   function say(text, bad) {
     status.textContent = text;
@@ -23,6 +31,7 @@
     location.reload();
     return json;
   }
+  window.aniprep = {key: viewKey, post: post, say: say};
   const said = sessionStorage.getItem('aniprep-said');
   if (said) { say('done: ' + said); sessionStorage.removeItem('aniprep-said'); }
 

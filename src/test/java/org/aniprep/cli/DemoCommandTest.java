@@ -53,6 +53,9 @@ class DemoCommandTest {
         assertDedupReport(demo, first);
         assertThat(first).contains("\nfilter:\n").containsPattern("\\d+ frames judged, \\d+ rejected").contains("frames/_report/filter.html");
         assertThat(first).contains("distinct pictures").contains("Look at these:").contains("cast.png");
+        // it ends with the command that opens the review of its run folder
+        assertThat(first.strip()).endsWith("aniprep review " + org.aniprep.demo.DemoRunner.reviewCommand(demo.resolve("run"))
+                .substring("./aniprep review ".length()));
         assertDetectReport(demo, first);
         boolean taggerHere = new ModelResolver(ModelSettings.fromEnvironment(true, Device.CPU))
                 .findLocal(ModelRegistry.require(Wd14Models.DEFAULT_ID)).isPresent();

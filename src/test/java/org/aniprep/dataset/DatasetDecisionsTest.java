@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * makes: paths and bytes of images, captions, multiply.txt and the kohya TOML, and every sidecar section
  * (the {@code arrange} section's source path taken relative to its run folder).
  */
-class DatasetDecisionsTest {
+public class DatasetDecisionsTest {
     /** Sidecars compared as their content: a section written later comes later in the file, which no reader sees. */
     private static final ObjectMapper SORTED = Json.MAPPER.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -106,7 +106,7 @@ class DatasetDecisionsTest {
     }
 
     /** dataset/ below {@code root}: relative path → SHA-256 of the file, sidecars as their sections with paths made relative. */
-    static Map<String, String> dataset(Path root) throws Exception {
+    public static Map<String, String> dataset(Path root) throws Exception {
         Path dataset = root.resolve("dataset");
         String prefix = root.toAbsolutePath().normalize().toString();
         Map<String, String> out = new TreeMap<>();

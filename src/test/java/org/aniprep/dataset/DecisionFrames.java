@@ -27,7 +27,7 @@ import java.util.Map;
  * on real anime frames), and each kind of review decision applied the way the review server records it and
  * the earlier stages then act on it (classify's names, detect's boxes, filter's and dedup's {@code _removed/}).
  */
-final class DecisionFrames {
+public final class DecisionFrames {
     static final int W = 640;
     static final int H = 360;
     /** Per frame of one episode: the characters of its faces (unknown: the cluster {@code g1}). */
@@ -44,7 +44,7 @@ final class DecisionFrames {
     }
 
     /** Writes episode {@code episode}'s frames; frame 10 (no one) lies in {@code _removed/} as filter left it. */
-    static void episode(Path frames, int episode) throws IOException {
+    public static void episode(Path frames, int episode) throws IOException {
         for (int i = 0; i < CAST.size(); i++) {
             Path image = frame(frames, episode, i);
             List<String> cast = CAST.get(i);

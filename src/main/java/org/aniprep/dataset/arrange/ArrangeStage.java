@@ -188,6 +188,12 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
         new Arranger(settings(o), problems).preview(out);
     }
 
+    /** The dry run as data: what {@link #run} would place and where, for the options as bound; writes nothing. */
+    public List<Arranger.Planned> plan(Options o, Problems problems) throws IOException {
+        check(o);
+        return new Arranger(settings(o), problems).planned();
+    }
+
     private static String placedCount(String mode) {
         return switch (mode) {
             case JournalEntry.MOVE -> "moved";

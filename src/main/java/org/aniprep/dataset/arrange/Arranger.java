@@ -66,6 +66,15 @@ public final class Arranger {
         out.flush();
     }
 
+    /** One image of a dry run: the file, the folder it would go to (relative to --dst, '/'-separated) and its type. */
+    public record Planned(Path image, String folder, String type) {
+    }
+
+    /** The dry run as data ({@code aniprep review}'s dataset view): every image arrange would place, and where; writes nothing. */
+    public List<Planned> planned() throws IOException {
+        return plan().placements().stream().map(p -> new Planned(p.image().file(), p.folder(), p.image().type())).toList();
+    }
+
     /** Finishes an interrupted arrangement of --dst, then places what is not yet in place (journaled). */
     public Summary run() throws IOException {
         ArrangeRecovery.finishInterrupted(dst, problems);

@@ -137,6 +137,18 @@ public final class BalanceStage implements Stage<BalanceStage.Options> {
         new BalanceRun(settings(o, true), problems, out()).run(weights(o));
     }
 
+    /**
+     * The multiplies balance would write over {@code tree} (e.g. the tree arrange would make, built from its
+     * dry run), with these options' weights and bounds; writes nothing.
+     */
+    public MultiplyPlan plan(Options o, ImageTree.Node tree) {
+        BadOptions.requireFolder("--src", o.src);
+        if (!(o.minMultiply > 0) || !(o.maxMultiply >= o.minMultiply)) {
+            throw new BadOptions("--min-multiply must be above 0 and --max-multiply at least --min-multiply");
+        }
+        return MultiplyPlan.compute(tree, weights(o), o.minMultiply, o.maxMultiply);
+    }
+
     private PrintWriter out() {
         return out != null ? out : new PrintWriter(System.out, true);
     }
