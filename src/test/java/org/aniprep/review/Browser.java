@@ -63,6 +63,22 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** The text of the first element matching {@code css}, read again when the page replaces it meanwhile. */
+    String text(String css) {
+        return wait.until(d -> {
+            try {
+                return d.findElement(By.cssSelector(css)).getText();
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
@@ -114,9 +130,15 @@ final class Browser implements AutoCloseable {
                 return false;
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // chromium reports a node of the page being replaced as an inspector error, not as stale
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
-        String said = find("#status").getText();
+        String said = text("#status");
         if (!said.startsWith("done")) {
             throw new AssertionError("after the reload the page says '" + said + "'");
         }

@@ -200,7 +200,7 @@ class ReviewBrowserTest {
             h.notAFace(bogus);
             h.notAFace(eileen);
             h.undo();
-            assertThat(b.find("#status").getText()).contains("undone", "not a face");
+            assertThat(b.text("#status")).contains("undone", "not a face");
             assertThat(groupOf(b, eileen)).isEqualTo("c:Lucy");
             assertThat(b.all("[data-face=\"" + bogus + "\"]")).as("a box that is not a face leaves the page").isEmpty();
             b.screenshot(pass + "-characters-after");
