@@ -15,6 +15,7 @@ import org.aniprep.pipeline.BadOptions;
 import org.aniprep.report.RunReport;
 import org.aniprep.report.RunReportData;
 import org.aniprep.pipeline.BoundStage;
+import org.aniprep.pipeline.Engine;
 import org.aniprep.pipeline.PipelineRunner;
 import org.aniprep.pipeline.RunConfig;
 import org.aniprep.pipeline.RunLayout;
@@ -83,6 +84,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|cuda", description = "Where models run, for every stage that loads one (default cpu).")
     String device;
 
+    @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local", description = "Where the work runs: "
+            + "this JVM, or Apache Spark (--master; the per-episode stages as tasks, the global ones here; docs/spark.md). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master (local[N], "
+            + "spark://host:7077, ...; default: the spark-submit one, else local[*]).")
+    String master;
+
     @Mixin
     LockOptions locking;
 
@@ -91,8 +101,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineRunner runner = new PipelineRunner(stages(),
-                (layout, records) -> RunReport.write(layout.report(), RunReportData.of(layout, records)));
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new BadOptions("--engine is local or spark, not '" + engine + "'");
+        }
+        if (master != null && engine.equals("local")) {
+            throw new BadOptions("--master " + master + " needs --engine spark");
+        }
+        PipelineRunner runner = runner(Engine.LOCAL);
         List<Setting> settings = new ArrayList<>(config == null ? List.of() : readConfig(config));
         RunSettings run = RunSettings.of(settings);
         List<BoundStage<?>> probe = runner.bind(layout(run, true), settings);
@@ -111,7 +126,18 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadOptions("--src " + layout.videos() + ": no such file or folder");
         }
         Set<String> required = new LinkedHashSet<>(run.required());
-        return runner.run(new RunRequest(layout, stageSettings, from, to, overwrite, locking.waits(), required));
+        RunRequest request = new RunRequest(layout, stageSettings, from, to, overwrite, locking.waits(), required);
+        if (engine.equals("local")) {
+            return runner.run(request);
+        }
+        try (Engine spark = EngineLoader.open(engine, master, layout)) {
+            return runner(spark).run(request);
+        }
+    }
+
+    private static PipelineRunner runner(Engine engine) {
+        return new PipelineRunner(stages(), (layout, records) -> RunReport.write(layout.report(), RunReportData.of(layout, records)),
+                engine);
     }
 
     /** --offline and --device as settings of each stage that has them (a stage's own setting after them wins). */

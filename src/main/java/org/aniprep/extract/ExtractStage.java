@@ -103,6 +103,13 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
                 + "(default: that of aniprep dedup --threshold).")
         public Integer dedupThreshold;
 
+        @Option(names = "--dedup-scope", paramLabel = "run|episode", defaultValue = "run",
+                description = "With --dedup: compare each frame with the frames kept from all episodes of the run (run: "
+                        + "the result depends on the order of episodes), or only with those of its own episode (episode: each "
+                        + "episode on its own, as a Spark task does it; repeats across episodes are left to 'aniprep dedup'). "
+                        + "'aniprep run' uses episode (default: ${DEFAULT-VALUE}).")
+        public String dedupScope;
+
         @Option(names = "--pans", paramLabel = "collapse|keep", defaultValue = "collapse",
                 description = "With --dedup: collapse camera moves (pans, tilts, slow zooms) to their first and last views "
                         + "plus one per half frame of new picture (phase correlation between consecutive frames), or keep "
@@ -128,7 +135,7 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
     /** In a run, near-duplicates are dropped while extracting (the global dedup stage then has far fewer frames). */
     @Override
     public List<String> runDefaults() {
-        return List.of("--dedup");
+        return List.of("--dedup", "--dedup-scope", "episode");
     }
 
     /**
@@ -161,6 +168,9 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
         if (o.dedup && !o.pans.equals("collapse") && !o.pans.equals("keep")) {
             throw new BadOptions("--pans is collapse or keep, not '" + o.pans + "'");
         }
+        if (!o.dedupScope.equals("run") && !o.dedupScope.equals("episode")) {
+            throw new BadOptions("--dedup-scope is run or episode, not '" + o.dedupScope + "'");
+        }
         if (!o.dedup && o.dedupThreshold != null) {
             throw new BadOptions("--dedup-threshold needs --dedup");
         }
@@ -188,18 +198,52 @@ public final class ExtractStage implements Stage<ExtractStage.Options> {
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
         ExtractOptions options = extractOptions(o);
-        FrameGate<?> gate = o.dedup
-                ? streamingDedup.gate(o.dedupThreshold, o.pans.equals("collapse"), context.problems())
-                : FrameGate.ALL;
-        Extractor extractor = new Extractor(options, gate);
+        Extractor extractor = new Extractor(options, gate(o, context.problems()));
         List<Path> videos = extractor.findVideos(context.problems());
         if (videos.isEmpty()) {
             LOG.error(noVideos(o));
-            return result(null, new Extractor.Summary(0, 0, 0, 0, 0, 0));
+            return result(null, Extractor.Summary.NONE);
         }
         LOG.info("extracting {} video(s) from {} into {} ({}, {}, {} job(s))", videos.size(), o.src, o.dst,
                 options.selection().describe(), options.encoder().extension(), options.jobs());
-        Extractor.Summary s = extractor.run(videos, context.problems());
+        if (!perEpisode(o)) {
+            return summary(o, extractor.run(videos, context.problems()));
+        }
+        Extractor.Summary s = Extractor.Summary.NONE;
+        for (EpisodePlan plan : extractor.plan(videos, context.problems())) {
+            s = s.plus(extractEpisode(o, plan, context.problems()));
+        }
+        return summary(o, s);
+    }
+
+    /** Whether each episode is extracted on its own ({@code --dedup-scope episode}, or no gate at all). */
+    public static boolean perEpisode(Options o) {
+        return !o.dedup || o.dedupScope.equals("episode");
+    }
+
+    /**
+     * The episodes these options extract, named and numbered as a whole run names them (the same list
+     * wherever it is made, e.g. on a Spark executor); videos and episodes that cannot be used go to {@code problems}.
+     */
+    public static List<EpisodePlan> episodes(Options o, org.aniprep.console.Problems problems) throws IOException {
+        Extractor extractor = new Extractor(extractOptions(o), FrameGate.ALL);
+        return extractor.plan(extractor.findVideos(problems), problems);
+    }
+
+    /** One episode on its own, with a gate of its own (what a Spark task runs); needs {@link #perEpisode}. */
+    public Extractor.Summary extractEpisode(Options o, EpisodePlan plan, org.aniprep.console.Problems problems) throws IOException {
+        if (!perEpisode(o)) {
+            throw new IllegalStateException("--dedup-scope run compares episodes with each other: they cannot run on their own");
+        }
+        return new Extractor(extractOptions(o), gate(o, problems)).runPlans(List.of(plan), problems);
+    }
+
+    private FrameGate<?> gate(Options o, org.aniprep.console.Problems problems) {
+        return o.dedup ? streamingDedup.gate(o.dedupThreshold, o.pans.equals("collapse"), problems) : FrameGate.ALL;
+    }
+
+    /** The stage's line and counts for these episodes' summary. */
+    public static StageResult summary(Options o, Extractor.Summary s) {
         return result(String.format("%d frames written from %d episode(s) (%d extracted, %d already complete, "
                 + "%d failed) in %s", s.frames(), s.episodes(), s.extracted(), s.skipped(), s.failed(), o.dst), s);
     }

@@ -31,6 +31,13 @@ public final class Extractor {
 
     /** What a run did, for the caller's summary. */
     public record Summary(int episodes, int extracted, int skipped, int failed, long frames, long decoded) {
+        public static final Summary NONE = new Summary(0, 0, 0, 0, 0, 0);
+
+        /** Both summaries' counts added. */
+        public Summary plus(Summary o) {
+            return new Summary(episodes + o.episodes, extracted + o.extracted, skipped + o.skipped, failed + o.failed,
+                    frames + o.frames, decoded + o.decoded);
+        }
     }
 
     /** Episodes in time order, for gates that need it. */
@@ -62,8 +69,18 @@ public final class Extractor {
     }
 
     public Summary run(List<Path> videos, Problems problems) throws IOException {
+        return runPlans(plan(videos, problems), problems);
+    }
+
+    /** The episodes of {@code videos}, named and numbered (the same list for the same videos, wherever it is made). */
+    public List<EpisodePlan> plan(List<Path> videos, Problems problems) throws IOException {
         Files.createDirectories(options.dst());
-        List<EpisodePlan> plans = EpisodePlanner.plan(videos, options.dst(), options.prefix(), options.epInit(), problems);
+        return EpisodePlanner.plan(videos, options.dst(), options.prefix(), options.epInit(), problems);
+    }
+
+    /** Extracts these episodes (from {@link #plan}). */
+    public Summary runPlans(List<EpisodePlan> plans, Problems problems) throws IOException {
+        Files.createDirectories(options.dst());
         if (gate.sequential()) {
             plans = plans.stream().sorted(TIME_ORDER).toList();
         }

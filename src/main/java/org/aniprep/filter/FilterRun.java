@@ -110,8 +110,9 @@ public final class FilterRun {
      * The frames an earlier filter run moved to {@code _removed/}: an episode is judged with every frame
      * extract wrote for it (shots, fades, flashes and the reference sharpness come from all of them), so
      * judging it again after some were moved (a run resumed after a kill, a second filter) gives the same
-     * sections as the first judgement, whatever was judged before. Frames dedup set aside are not among
-     * them (dedup comes after filter). Their own records stay as they are.
+     * sections as the first judgement, whatever was judged before. Frames dedup set aside after filter
+     * judged them (repeats across episodes, which the run's per-episode streaming dedup leaves to dedup) are
+     * context too: the first judgement saw them. Their own records stay as they are.
      */
     private List<Frame> setAside(Path root) throws IOException {
         Path removed = root.resolve(RemovedFrames.FOLDER);
@@ -126,8 +127,10 @@ public final class FilterRun {
         for (Path image : images) {
             try {
                 Sidecar s = SidecarStore.read(image);
-                if (!s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::dropped).orElse(false)
-                        || s.get(DedupInfo.SECTION, DedupInfo.class).map(d -> d.kept() != null).orElse(false)) {
+                boolean rejected = s.get(FilterInfo.SECTION, FilterInfo.class).map(FilterInfo::dropped).orElse(false);
+                boolean judgedThenSetAside = s.get(FilterInfo.SECTION, FilterInfo.class).isPresent()
+                        && s.get(DedupInfo.SECTION, DedupInfo.class).map(d -> d.kept() != null).orElse(false);
+                if (!rejected && !judgedThenSetAside) {
                     continue;
                 }
                 FrameSource source = s.get(FrameSource.SECTION, FrameSource.class).orElse(null);

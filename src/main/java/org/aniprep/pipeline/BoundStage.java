@@ -117,6 +117,11 @@ public final class BoundStage<O> {
         stage.check(options);
     }
 
+    /** The settings it was bound with (the last one for each option), e.g. to bind it again on another JVM. */
+    public List<Setting> settings() {
+        return List.copyOf(settings.values());
+    }
+
     public Optional<String> unavailable() {
         return stage.unavailable(options);
     }

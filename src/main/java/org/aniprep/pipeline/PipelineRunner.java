@@ -36,10 +36,17 @@ public final class PipelineRunner {
 
     private final List<Stage<?>> stages;
     private final Report report;
+    private final Engine engine;
 
     public PipelineRunner(List<Stage<?>> stages, Report report) {
+        this(stages, report, Engine.LOCAL);
+    }
+
+    /** @param engine where the stages' work is done (this JVM, or a Spark cluster) */
+    public PipelineRunner(List<Stage<?>> stages, Report report, Engine engine) {
         this.stages = List.copyOf(stages);
         this.report = report;
+        this.engine = engine;
     }
 
     public List<String> names() {
@@ -102,6 +109,10 @@ public final class PipelineRunner {
         try (StageLocks locks = StageLocks.lockAll(folders, "aniprep run", request.waitForLock())) {
             try {
                 checkAll(bound, first, last);
+                Optional<String> refused = engine.refuse(bound);
+                if (refused.isPresent()) {
+                    throw new BadOptions(refused.get());
+                }
             } catch (BadOptions e) {
                 locks.close();
                 if (fresh) {
@@ -199,7 +210,7 @@ public final class PipelineRunner {
         long t = System.nanoTime();
         Progress.setPrefix(step);
         try (StageLocks locks = StageLocks.lockAll(stage.writes(), "aniprep run", request.waitForLock())) {
-            StageResult result = stage.run(new StageContext(problems));
+            StageResult result = engine.run(stage, request.layout(), new StageContext(problems));
             result.lines().forEach(line -> LOG.info("{}", line.startsWith(stage.name() + ": ") ? line : stage.name() + ": " + line));
             state.finished(stage.name(), stage.resultOptions());
             result.models().forEach(m -> LOG.debug("{}: model {}", stage.name(), m));

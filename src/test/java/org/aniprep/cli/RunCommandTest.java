@@ -79,6 +79,19 @@ class RunCommandTest {
         assertRefused(run("run", "--dst", dir.resolve("b").toString()), "give --src VIDEOS and --dst DIR");
     }
 
+    @Test
+    void theSparkEngineIsNotInTheMainJar() throws IOException {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        String dst = dir.resolve("s").toString();
+        assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--engine", "flink"), "--engine is local or spark");
+        assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--master", "local[2]"), "needs --engine spark");
+        assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--engine", "spark"),
+                "--engine spark: its classes are not on the class path");
+        assertThat(org.aniprep.cli.EngineLoader.class.getClassLoader().getResource("org/apache/spark/SparkConf.class"))
+                .as("Spark stays out of the main build").isNull();
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
     /**
      * Exit 1. The message goes to the process's own stderr (console.StderrLines), which a test in the same
      * JVM cannot read; the messages themselves are checked in pipeline.PipelineRunnerTest, BoundStageTest

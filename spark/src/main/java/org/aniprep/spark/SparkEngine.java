@@ -1,0 +1,109 @@
+package org.aniprep.spark;
+
+import org.aniprep.extract.EpisodePlan;
+import org.aniprep.extract.ExtractStage;
+import org.aniprep.extract.Extractor;
+import org.aniprep.pipeline.BoundStage;
+import org.aniprep.pipeline.Engine;
+import org.aniprep.pipeline.RunLayout;
+import org.aniprep.pipeline.StageContext;
+import org.aniprep.pipeline.StageResult;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * {@code aniprep run --engine spark}: extract runs as Spark tasks, one episode per task (each with a
+ * streaming-dedup gate of its own, {@code extract.dedup-scope episode}), writing straight into the run
+ * folder on the shared mount; the other stages run on the driver through their own {@code Stage.run}, so
+ * the run folder, records and dataset are those of a local run with the same settings. Spark is only a
+ * scheduler here (no shuffle): tasks return small summaries.
+ */
+public final class SparkEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger("aniprep");
+
+    /** Found by {@code aniprep run} through {@link java.util.ServiceLoader}. */
+    public static final class Provider implements Engine.Provider {
+        @Override
+        public String name() {
+            return "spark";
+        }
+
+        @Override
+        public Engine open(String master, RunLayout layout) {
+            return new SparkEngine(master);
+        }
+    }
+
+    private final JavaSparkContext spark;
+
+    public SparkEngine(String master) {
+        SparkConf conf = new SparkConf().setAppName("aniprep run");
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        // a task that dies is retried; its episode converges (atomic writes, deterministic names, completion markers)
+        conf.setIfMissing("spark.task.maxFailures", "4");
+        this.spark = new JavaSparkContext(conf);
+        LOG.info("run: Spark {} master {} ({} default parallelism)", spark.version(), spark.master(), spark.defaultParallelism());
+    }
+
+    @Override
+    public Optional<String> refuse(List<BoundStage<?>> stages) {
+        for (BoundStage<?> s : stages) {
+            if (s.name().equals("extract") && !ExtractStage.perEpisode((ExtractStage.Options) s.options())) {
+                return Optional.of("--engine spark extracts each episode on its own, as a task: extract.dedup-scope must be "
+                        + "episode (it is run; 'aniprep run' defaults to episode)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public StageResult run(BoundStage<?> stage, RunLayout layout, StageContext context) throws IOException {
+        if (stage.name().equals("extract")) {
+            @SuppressWarnings("unchecked")
+            BoundStage<ExtractStage.Options> extract = (BoundStage<ExtractStage.Options>) stage;
+            return extract(extract, layout, context);
+        }
+        return stage.run(context); // the global stages, and the rest for now, on the driver
+    }
+
+    private StageResult extract(BoundStage<ExtractStage.Options> stage, RunLayout layout, StageContext context) throws IOException {
+        ExtractStage.Options o = stage.options();
+        List<EpisodePlan> plans = ExtractStage.episodes(o, context.problems());
+        if (plans.isEmpty()) {
+            return stage.run(context); // says there are no videos, as locally
+        }
+        EpisodeTask task = EpisodeTask.of(layout, stage.settings());
+        LOG.info("extract: {} episode(s) as {} Spark task(s) on {}", plans.size(), plans.size(), spark.master());
+        List<EpisodeTask.Outcome> outcomes;
+        try {
+            outcomes = spark.parallelize(IntStream.range(0, plans.size()).boxed().toList(), plans.size())
+                    .map(task::extract).collect();
+        } catch (RuntimeException e) {
+            throw new IOException(SparkFailures.describe(e), e);
+        }
+        Extractor.Summary total = Extractor.Summary.NONE;
+        for (EpisodeTask.Outcome out : outcomes) {
+            total = total.plus(out.summary());
+            out.problems().forEach(p -> context.problems().add(p.file(), p.message()));
+            LOG.info("extract: task {} on {}: {} frame(s) in {} s", out.episode(), out.host(), out.summary().frames(),
+                    String.format("%.1f", out.millis() / 1000.0));
+        }
+        return ExtractStage.summary(o, total);
+    }
+
+    @Override
+    public void close() {
+        spark.close();
+    }
+}

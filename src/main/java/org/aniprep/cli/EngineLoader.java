@@ -1,0 +1,24 @@
+package org.aniprep.cli;
+
+import org.aniprep.pipeline.BadOptions;
+import org.aniprep.pipeline.Engine;
+import org.aniprep.pipeline.RunLayout;
+
+import java.util.ServiceLoader;
+
+/** Finds {@code --engine NAME} among the engines on the class path (the Spark one lives in {@code spark/}, not in the main jar). */
+final class EngineLoader {
+    private EngineLoader() {
+    }
+
+    static Engine open(String name, String master, RunLayout layout) {
+        for (Engine.Provider p : ServiceLoader.load(Engine.Provider.class)) {
+            if (p.name().equals(name)) {
+                return p.open(master, layout);
+            }
+        }
+        throw new BadOptions("--engine " + name + ": its classes are not on the class path; build them with 'mvn -B verify' "
+                + "(spark/target/lib) and start with ./aniprep-spark, or submit spark/target/aniprep-spark.jar with spark-submit "
+                + "(docs/spark.md)");
+    }
+}

@@ -1,0 +1,272 @@
+package org.aniprep.review;
+
+import org.aniprep.sidecar.ClassifyInfo;
+import org.aniprep.sidecar.ReviewInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One scripted review session in a real browser (headless chromium through Selenium) on a run folder
+ * {@code aniprep run} made ({@link BrowserRun}): on the characters page, name the unknown cluster
+ * (Lucy's faces, with the drummer's two, Eileen's one and a box on the background mixed in); move the
+ * drummer's two faces, now wrongly named Lucy, to a new character; mark the background box not a face;
+ * mark Eileen's face not a face by mistake and undo that. Then the records on disk hold exactly these
+ * decisions, and a rerun of the pipeline keeps every one. Done twice: with the mouse, and keyboard only.
+ * Screenshots of each page go to {@code target/review-screens/}.
+ */
+class ReviewBrowserTest {
+    @TempDir
+    Path tmp;
+    ReviewServer server;
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+        BrowserRun.clearEnvironment();
+    }
+
+    /** How the session's steps are carried out: by mouse or by keyboard. */
+    interface Hands {
+        void nameGroupOf(String faceId, String name);
+
+        void nameFaces(List<String> faceIds, String name);
+
+        void notAFace(String faceId);
+
+        void undo();
+    }
+
+    /** Clicks, Ctrl-clicks and the action buttons; names are typed into the page's prompt. */
+    static final class Mouse implements Hands {
+        final Browser b;
+
+        Mouse(Browser b) {
+            this.b = b;
+        }
+
+        public void nameGroupOf(String faceId, String name) {
+            WebElement page = b.page();
+            b.face(faceId).findElement(org.openqa.selenium.By.xpath("ancestor::section")).findElement(
+                    org.openqa.selenium.By.cssSelector(".namegroup")).click();
+            b.answer(name);
+            b.awaitDone(page);
+        }
+
+        public void nameFaces(List<String> faceIds, String name) {
+            WebElement page = b.page();
+            b.face(faceIds.get(0)).click();
+            for (String id : faceIds.subList(1, faceIds.size())) {
+                b.actions().keyDown(Keys.CONTROL).click(b.face(id)).keyUp(Keys.CONTROL).perform();
+            }
+            assertThat(b.find("#selcount").getText()).isEqualTo(faceIds.size() + " selected");
+            b.find("#face-actions [data-action=name]").click();
+            b.answer(name);
+            b.awaitDone(page);
+        }
+
+        public void notAFace(String faceId) {
+            WebElement page = b.page();
+            b.face(faceId).click();
+            b.find("#face-actions [data-action=notface]").click();
+            b.awaitDone(page);
+        }
+
+        public void undo() {
+            WebElement page = b.page();
+            b.find("#undo").click();
+            b.awaitDone(page);
+        }
+    }
+
+    /** Keys only (arrows to the tile, Space to select, the action's key; the prompt is typed into and Enter). */
+    static final class Keyboard implements Hands {
+        final Browser b;
+
+        Keyboard(Browser b) {
+            this.b = b;
+        }
+
+        /** From a fresh page (no tile focused) to tile {@code faceId}. */
+        private void to(String faceId) {
+            int i = b.tileIndex(faceId);
+            org.openqa.selenium.interactions.Actions a = b.actions();
+            for (int k = 0; k <= i; k++) {
+                a.sendKeys(Keys.ARROW_RIGHT);
+            }
+            a.perform();
+            assertThat(b.raw().switchTo().activeElement().getAttribute("data-face")).isEqualTo(faceId);
+        }
+
+        public void nameGroupOf(String faceId, String name) {
+            WebElement page = b.page();
+            to(faceId);
+            b.actions().keyDown(Keys.SHIFT).sendKeys("N").keyUp(Keys.SHIFT).perform();
+            b.answer(name);
+            // the prompt opened while Shift was down, before the key-up reached the page: let go of it
+            b.driver.resetInputState();
+            b.awaitDone(page);
+        }
+
+        public void nameFaces(List<String> faceIds, String name) {
+            WebElement page = b.page();
+            to(faceIds.get(0));
+            b.actions().sendKeys(Keys.SPACE).perform();
+            int at = b.tileIndex(faceIds.get(0));
+            for (String id : faceIds.subList(1, faceIds.size())) {
+                int next = b.tileIndex(id);
+                org.openqa.selenium.interactions.Actions a = b.actions();
+                for (int k = at; k != next; k += Integer.signum(next - at)) {
+                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+                }
+                a.sendKeys(Keys.SPACE).perform();
+                at = next;
+            }
+            assertThat(b.find("#selcount").getText()).isEqualTo(faceIds.size() + " selected");
+            b.actions().sendKeys("n").perform();
+            b.answer(name);
+            b.awaitDone(page);
+        }
+
+        public void notAFace(String faceId) {
+            WebElement page = b.page();
+            to(faceId);
+            b.actions().sendKeys("d").perform();
+            b.awaitDone(page);
+        }
+
+        public void undo() {
+            WebElement page = b.page();
+            b.actions().sendKeys("u").perform();
+            b.awaitDone(page);
+        }
+    }
+
+    @Test
+    void aSessionWithTheMouseHoldsOnDiskAndThroughARerun() throws Exception {
+        session("mouse", Mouse::new);
+    }
+
+    @Test
+    void theSameSessionKeyboardOnly() throws Exception {
+        session("keys", Keyboard::new);
+    }
+
+    /** The faces the session works on, read off the page as the machine left it. */
+    record Plan(List<String> cluster, List<String> drummer, String bogus, String eileen) {
+        List<String> lucy() {
+            return cluster.stream().filter(id -> !drummer.contains(id) && !id.equals(bogus)).toList();
+        }
+    }
+
+    private static String groupOf(Browser b, String faceId) {
+        return b.face(faceId).findElement(org.openqa.selenium.By.xpath("ancestor::section")).getAttribute("data-group");
+    }
+
+    private void session(String pass, java.util.function.Function<Browser, Hands> hands) throws Exception {
+        try (Browser b = Browser.open()) {
+            BrowserRun run = BrowserRun.make(tmp);
+            server = ReviewServer.start(ReviewFolder.of(run.root), new ReviewServer.Options("127.0.0.1", 0, ReviewServer.defaultViews()));
+            b.get(server.url());
+            assertThat(b.find("main").getText()).contains("Eileen");
+            // the machine's result: Lucy has no reference, so her faces are an unknown cluster, with the rest mixed in
+            String bogus = BrowserRun.BOGUS_FRAME + "#face" + run.truth.get(BrowserRun.BOGUS_FRAME).indexOf("-");
+            String key = groupOf(b, bogus);
+            assertThat(key).startsWith("k:");
+            List<String> cluster = b.all("section[data-group=\"" + key + "\"] [data-face]").stream()
+                    .map(e -> e.getAttribute("data-face")).toList();
+            List<String> drummer = run.facesOf("drummer");
+            assertThat(cluster).as("the drummer's faces went with Lucy's").containsAll(drummer).hasSizeGreaterThan(10);
+            String eileen = run.facesOf("Eileen").stream().filter(cluster::contains).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Eileen face in the cluster " + cluster));
+            Plan plan = new Plan(cluster, drummer, bogus, eileen);
+            b.screenshot(pass + "-characters-before");
+
+            Hands h = hands.apply(b);
+            h.nameGroupOf(bogus, "Lucy");
+            assertThat(b.find("section[data-group=\"c:Lucy\"]").getText()).contains("Lucy");
+            h.nameFaces(drummer, "Drummer");
+            h.notAFace(bogus);
+            h.notAFace(eileen);
+            h.undo();
+            assertThat(b.text("#status")).contains("undone", "not a face");
+            assertThat(groupOf(b, eileen)).isEqualTo("c:Lucy");
+            assertThat(b.all("[data-face=\"" + bogus + "\"]")).as("a box that is not a face leaves the page").isEmpty();
+            b.screenshot(pass + "-characters-after");
+            b.get("http://127.0.0.1:" + server.port() + CharactersView.groupHref("c:Lucy", 1));
+            b.find("section[data-group=\"c:Lucy\"]");
+            b.screenshot(pass + "-characters-group");
+            server.close();
+            server = null;
+
+            checkDecisions(run, plan);
+            assertThat(Files.readAllLines(run.root.resolve(".aniprep/review/ops.jsonl"))).as("four actions and an undo").hasSize(5);
+
+            assertThat(run.pipeline()).isZero();
+            checkDecisions(run, plan);
+            checkClassified(run, plan);
+            try (Stream<Path> s = Files.walk(run.root.resolve("dataset"))) {
+                List<String> tree = s.map(p -> run.root.resolve("dataset").relativize(p).toString()).toList();
+                assertThat(tree).anyMatch(p -> p.startsWith("1_character/Lucy")).anyMatch(p -> p.contains("Drummer"));
+            }
+        }
+    }
+
+    /** The review sections hold the session's decisions, the undone one back to what it was before. */
+    private static void checkDecisions(BrowserRun run, Plan plan) {
+        for (String id : plan.lucy()) {
+            assertThat(decision(run, id).character()).as(id).isEqualTo("Lucy");
+        }
+        for (String id : plan.drummer()) {
+            assertThat(decision(run, id).character()).as(id).isEqualTo("Drummer");
+        }
+        assertThat(decision(run, plan.bogus()).isNotAFace()).isTrue();
+        ReviewInfo.Face eileen = decision(run, plan.eileen());
+        assertThat(eileen.isNotAFace()).as("undone").isFalse();
+        assertThat(eileen.character()).as("as the group naming left it").isEqualTo("Lucy");
+        for (String id : run.facesOf("Eileen")) {
+            if (!plan.cluster().contains(id)) {
+                assertThat(run.decision(BrowserRun.frameOf(id), run.box(BrowserRun.frameOf(id), BrowserRun.indexOf(id)))).as(id).isEmpty();
+            }
+        }
+    }
+
+    /** After the rerun, classify's records follow the decisions. */
+    private static void checkClassified(BrowserRun run, Plan plan) {
+        for (String id : plan.lucy()) {
+            ClassifyInfo.Face f = classified(run, id);
+            assertThat(f.character() + " " + f.status()).as(id).isEqualTo("Lucy " + ClassifyInfo.CONFIRMED);
+        }
+        for (String id : plan.drummer()) {
+            assertThat(classified(run, id).character()).as(id).isEqualTo("Drummer");
+        }
+        String frame = BrowserRun.frameOf(plan.bogus());
+        assertThat(run.classified(frame, run.box(frame, BrowserRun.indexOf(plan.bogus())))).as("not a face: never classified").isEmpty();
+        for (String id : run.facesOf("Eileen")) {
+            if (!plan.cluster().contains(id)) {
+                assertThat(classified(run, id).character()).as(id).isEqualTo("Eileen");
+            }
+        }
+    }
+
+    private static ReviewInfo.Face decision(BrowserRun run, String id) {
+        String frame = BrowserRun.frameOf(id);
+        return run.decision(frame, run.box(frame, BrowserRun.indexOf(id))).orElseThrow(() -> new AssertionError("no decision on " + id));
+    }
+
+    private static ClassifyInfo.Face classified(BrowserRun run, String id) {
+        String frame = BrowserRun.frameOf(id);
+        return run.classified(frame, run.box(frame, BrowserRun.indexOf(id))).orElseThrow(() -> new AssertionError("not classified: " + id));
+    }
+}
