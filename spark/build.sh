@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Builds and tests spark/ against this checkout's main jar; the root build runs it in its verify phase
-# (exec-maven-plugin), so 'mvn -B verify' covers the Spark engine. Usage: spark/build.sh [offline] [skipTests]
+# (exec-maven-plugin), so 'mvn -B verify' covers the Spark engine.
+# Usage: spark/build.sh [offline=true|false] [skipTests=true|false]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 offline=()
-[[ "${1:-false}" == true ]] && offline=(-o)
-skip="${2:-false}"
+skip=false
+for arg in "$@"; do
+  case "$arg" in
+    offline=true) offline=(-o) ;;
+    offline=false) ;;
+    skipTests=true) skip=true ;;
+    skipTests=false) ;;
+    *) echo "spark/build.sh: unknown argument '$arg' (offline=true|false, skipTests=true|false)" >&2; exit 2 ;;
+  esac
+done
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)"
 # the main jar (with its pom's dependencies) and its test helpers, into the local repository spark/ resolves from
 mvn -B -q "${offline[@]}" -N -f "$root/pom.xml" org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file -Dfile="$root/target/aniprep.jar" -DpomFile="$root/pom.xml"

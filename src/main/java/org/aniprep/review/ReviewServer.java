@@ -136,6 +136,11 @@ public final class ReviewServer implements AutoCloseable {
         return context.index();
     }
 
+    /** The folder, index, writer and actions the server works with (tests and benchmarks drive them). */
+    ReviewContext context() {
+        return context;
+    }
+
     @Override
     public void close() {
         app.stop();
