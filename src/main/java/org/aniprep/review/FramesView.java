@@ -1,0 +1,159 @@
+package org.aniprep.review;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.aniprep.report.Links;
+import org.aniprep.report.Pager;
+import org.aniprep.sidecar.ReviewInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The frames view: every frame of the folder (kept ones, then removed ones) as a paged grid of
+ * thumbnails, filtered by the query parameters of {@link FrameFilter}; the server cuts one page from
+ * the index, so the browser never receives every frame.
+ */
+public final class FramesView implements ReviewView {
+    static final int PER_PAGE = 60;
+    private final int perPage;
+
+    public FramesView() {
+        this(PER_PAGE);
+    }
+
+    /** A view with {@code perPage} tiles a page (tests page over a small folder). */
+    public FramesView(int perPage) {
+        this.perPage = Math.max(1, perPage);
+    }
+
+    @Override
+    public String label() {
+        return "Frames";
+    }
+
+    @Override
+    public String path() {
+        return "/frames";
+    }
+
+    /** A frame tile: its thumbnail, its page, the verdict and a line of what it holds. */
+    public record Tile(String rel, String thumb, String href, String verdict, String fate, String twin, String twinHref,
+                       String who, String title, String error) {
+    }
+
+    /** A choice of a filter's select: the value and what it reads. */
+    public record Option(String value, String label) {
+    }
+
+    public record Model(ReviewContext.Chrome chrome, FrameFilter filter, List<Option> characters, List<Option> episodes,
+                        List<Option> faces, List<Option> bands, List<Option> verdicts, List<Tile> tiles, Pager pager,
+                        int matched, int total, String summary) {
+    }
+
+    @Override
+    public void register(ReviewContext context, RoutesConfig routes) {
+        routes.get("/frames", c -> grid(context, c));
+        routes.get("/frame/<rel>", c -> FramePage.show(context, c, c.pathParam("rel"), perPage));
+    }
+
+    private void grid(ReviewContext context, Context c) {
+        List<FrameEntry> all = context.index().all();
+        FrameFilter filter = FrameFilter.of(c::queryParam);
+        List<FrameEntry> matched = filter.apply(all);
+        WebPaging paging = WebPaging.of(c.queryParam("page"), matched.size(), perPage);
+        List<Tile> tiles = new ArrayList<>();
+        for (FrameEntry f : matched.subList(paging.from(), paging.to())) {
+            tiles.add(tile(context.index(), f, filter));
+        }
+        FrameFilter.Choices choices = FrameFilter.Choices.of(all);
+        String summary = filter.none()
+                ? ReviewActions.count(all.size(), "frame") + " (" + all.stream().filter(f -> !f.removed()).count() + " kept, "
+                + all.stream().filter(FrameEntry::removed).count() + " removed)"
+                : matched.size() + " of " + ReviewActions.count(all.size(), "frame") + " match the filter";
+        Model m = new Model(context.chrome("Frames", path()), filter, options(choices.characters()), options(choices.episodes()),
+                options(choices.faces()), options(choices.bands()), verdicts(choices.verdicts()), tiles,
+                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary);
+        context.page(c, "review/frames.jte", m);
+    }
+
+    static Tile tile(ReviewIndex index, FrameEntry f, FrameFilter filter) {
+        String href = filter.href("/frame/" + Links.encode(f.rel()), null);
+        if (f.error() != null) {
+            return new Tile(f.rel(), null, href, "error", "record unreadable", null, null, "", f.rel() + ": " + f.error(), f.error());
+        }
+        String twin = "dedup".equals(f.verdict()) ? twin(index, f) : null;
+        String fate = switch (f.verdict()) {
+            case "kept" -> "";
+            case "filter" -> "filter: " + f.reason();
+            case "dedup" -> "dup of " + (twin != null ? twin : f.reason());
+            default -> ReviewInfo.MANUAL.equals(f.reason()) ? "removed by you" : "removed";
+        };
+        String who = who(f);
+        String title = f.rel() + (who.isEmpty() ? "" : " · " + who) + (fate.isEmpty() ? "" : " · " + fate)
+                + (f.tags().isEmpty() ? "" : " · " + String.join(", ", f.tags()));
+        return new Tile(f.rel(), "/thumb/" + Links.encode(f.rel()), href, f.verdict(), fate, twin,
+                twin == null ? null : "/frame/" + Links.encode(twin), who, title, null);
+    }
+
+    /** The faces as one line: the names shown, {@code unknown ×2}, or {@code no face}. */
+    static String who(FrameEntry f) {
+        List<String> names = new ArrayList<>();
+        int unknown = 0;
+        for (FaceEntry x : f.faces()) {
+            if (x.notAFace()) {
+                continue;
+            }
+            if (x.named()) {
+                if (!names.contains(x.character())) {
+                    names.add(x.character());
+                }
+            } else {
+                unknown++;
+            }
+        }
+        if (unknown > 0) {
+            names.add(unknown == 1 ? FaceEntry.UNKNOWN : FaceEntry.UNKNOWN + " ×" + unknown);
+        }
+        return names.isEmpty() ? "no face" : String.join(", ", names);
+    }
+
+    /**
+     * The kept frame of a frame dedup removed, as a frame of the index: dedup names it relative to the
+     * folder it ran on (the frames folder, or an episode folder), or null when it is not in the index.
+     */
+    static String twin(ReviewIndex index, FrameEntry f) {
+        String kept = f.reason();
+        if (kept == null) {
+            return null;
+        }
+        Set<String> tries = new LinkedHashSet<>(List.of(kept, f.episode() + "/" + kept, RecordReader.REMOVED + "/" + kept));
+        for (String t : tries) {
+            if (index.frame(t) != null && !t.equals(f.rel())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static List<Option> options(List<String> values) {
+        return values.stream().map(v -> new Option(v, v.isEmpty() ? "(top folder)" : v)).toList();
+    }
+
+    private static List<Option> verdicts(List<String> values) {
+        List<Option> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(new Option(v, switch (v) {
+                case "kept" -> "kept";
+                case "removed" -> "removed (any reason)";
+                case "filter" -> "removed by filter";
+                case "dedup" -> "removed by dedup";
+                case "manual" -> "removed by you";
+                default -> "  filter: " + v.substring("filter:".length());
+            }));
+        }
+        return out;
+    }
+}
