@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class FramesView implements ReviewView {
     static final int PER_PAGE = 60;
+    /** Suggestions in the tag field: enough for a tagger's common tags, few enough for a small page. */
+    static final int TAG_SUGGESTIONS = 150;
     private final int perPage;
 
     public FramesView() {
@@ -50,13 +52,15 @@ public final class FramesView implements ReviewView {
 
     public record Model(ReviewContext.Chrome chrome, FrameFilter filter, List<Option> characters, List<Option> episodes,
                         List<Option> faces, List<Option> bands, List<Option> verdicts, List<Tile> tiles, Pager pager,
-                        int matched, int total, String summary) {
+                        int matched, int total, String summary, List<String> tags) {
     }
 
     @Override
     public void register(ReviewContext context, RoutesConfig routes) {
         routes.get("/frames", c -> grid(context, c));
         routes.get("/frame/<rel>", c -> FramePage.show(context, c, c.pathParam("rel"), perPage));
+        routes.post("/api/frames", c -> FrameActions.act(context, c));
+        routes.post("/api/frames/count", c -> FrameActions.count(context, c));
     }
 
     private void grid(ReviewContext context, Context c) {
@@ -75,8 +79,16 @@ public final class FramesView implements ReviewView {
                 : matched.size() + " of " + ReviewActions.count(all.size(), "frame") + " match the filter";
         Model m = new Model(context.chrome("Frames", path()), filter, options(choices.characters()), options(choices.episodes()),
                 options(choices.faces()), options(choices.bands()), verdicts(choices.verdicts()), tiles,
-                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary);
+                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary, commonTags(matched));
         context.page(c, "review/frames.jte", m);
+    }
+
+    /** The tags the matched frames carry most, for the tag field's suggestions. */
+    static List<String> commonTags(List<FrameEntry> frames) {
+        java.util.Map<String, Integer> n = new java.util.HashMap<>();
+        frames.forEach(f -> f.tags().forEach(t -> n.merge(t, 1, Integer::sum)));
+        return n.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(TAG_SUGGESTIONS).map(java.util.Map.Entry::getKey).toList();
     }
 
     static Tile tile(ReviewIndex index, FrameEntry f, FrameFilter filter) {
