@@ -269,7 +269,7 @@
     else if (ev.ctrlKey && k === 'y') k = 'Ctrl+Y';
     else if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     else if (k === ' ') k = ev.shiftKey ? 'Shift+Space' : 'Space';
-    else if (ev.shiftKey && k.length === 1 && k !== '?') k = 'Shift+' + k.toUpperCase();
+    else if (ev.shiftKey && /^[a-z]$/i.test(k)) k = 'Shift+' + k.toUpperCase();  // Shift+3 is '#', not Shift+#
     if (/^[123]$/.test(k)) {
       const links = document.querySelectorAll('header nav a');
       const a = links[Number(k) - 1];
