@@ -72,16 +72,33 @@ public final class FramesView implements ReviewView {
         for (FrameEntry f : matched.subList(paging.from(), paging.to())) {
             tiles.add(tile(context.index(), f, filter));
         }
-        FrameFilter.Choices choices = FrameFilter.Choices.of(all);
+        FrameFilter.Choices choices = choices(context.index(), all);
         String summary = filter.none()
                 ? ReviewActions.count(all.size(), "frame") + " (" + all.stream().filter(f -> !f.removed()).count() + " kept, "
                 + all.stream().filter(FrameEntry::removed).count() + " removed)"
                 : matched.size() + " of " + ReviewActions.count(all.size(), "frame") + " match the filter";
         Model m = new Model(context.chrome("Frames", path()), filter, options(choices.characters()), options(choices.episodes()),
                 options(choices.faces()), options(choices.bands()), verdicts(choices.verdicts()), tiles,
-                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary, commonTags(matched));
+                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary,
+                filter.none() ? choices.tags() : commonTags(matched));
         context.page(c, "review/frames.jte", m);
     }
+
+    /** The filter's choices and the common tags of every frame, made again only after a change of the index. */
+    private FrameFilter.Choices choices(ReviewIndex index, List<FrameEntry> all) {
+        long version = index.version();
+        Cached c = cached;
+        if (c == null || c.version() != version || c.size() != all.size()) {
+            c = new Cached(version, all.size(), FrameFilter.Choices.of(all, commonTags(all)));
+            cached = c;
+        }
+        return c.choices();
+    }
+
+    private record Cached(long version, int size, FrameFilter.Choices choices) {
+    }
+
+    private volatile Cached cached;
 
     /** The tags the matched frames carry most, for the tag field's suggestions. */
     static List<String> commonTags(List<FrameEntry> frames) {

@@ -54,6 +54,10 @@ class FrameActionsTest {
         return Json.MAPPER.readTree(r.body());
     }
 
+    private String grid() throws IOException {
+        return RawHttp.send(server.port(), "GET", "/frames", Map.of("Cookie", ReviewSecurity.COOKIE + "=" + server.token()), null).body();
+    }
+
     private static String frames(String... rels) {
         StringBuilder sb = new StringBuilder();
         for (String r : rels) {
@@ -115,6 +119,7 @@ class FrameActionsTest {
     @Test
     void aBulkTagOnEveryFilteredFrameIsCountedFirstAndUndoneAsOne() throws IOException {
         String scope = filter("character=Eileen");
+        assertThat(grid()).doesNotContain("<option value=\"red_hair\">");
         JsonNode plan = post("/api/frames/count", 200, "action=tag&tag=red+hair" + scope);
         assertThat(plan.get("count").asInt()).isEqualTo(6);
         assertThat(plan.get("changes").asInt()).isEqualTo(6);
@@ -127,6 +132,7 @@ class FrameActionsTest {
             assertThat(server.index().frame(rel).tags()).contains("red_hair");
         }
         assertThat(review("EP02/f006.png").isNull()).as("outside the filter").isTrue();
+        assertThat(grid()).as("the grid's choices follow the change").contains("<option value=\"red_hair\">");
         JsonNode twice = post("/api/frames/count", 200, "action=tag&tag=red_hair" + filter("faces=1"));
         assertThat(twice.get("message").asText()).isEqualTo("add the tag red_hair to 1 frame of the 7 in the scope (6 have it already)");
 
