@@ -32,7 +32,7 @@ public final class FramePage {
     }
 
     /** A face box as drawn over the picture (pixels of the frame) and as listed under it. */
-    public record Box(int x, int y, int w, int h, String cls, String label, String kind, String status, String detail) {
+    public record Box(int x, int y, int w, int h, String cls, String label, String kind, String status, String detail, String group) {
     }
 
     /** One section of the record, pretty-printed. */
@@ -103,7 +103,8 @@ public final class FramePage {
                 detail.append(detail.length() > 0 ? " · " : "").append("your decision");
             }
             out.add(new Box(b.get(0), b.get(1), b.get(2) - b.get(0), b.get(3) - b.get(1), cls, label, x.kind() + x.index(),
-                    x.status() == null ? "" : x.status(), detail.toString()));
+                    x.status() == null ? "" : x.status(), detail.toString(),
+                    x.notAFace() || f.removed() ? null : CharactersView.groupHref(x.group(), 1)));
         }
         return out;
     }

@@ -43,7 +43,7 @@ public final class FramesView implements ReviewView {
 
     /** A frame tile: its thumbnail, its page, the verdict and a line of what it holds. */
     public record Tile(String rel, String thumb, String href, String verdict, String fate, String twin, String twinHref,
-                       String who, String title, String error) {
+                       String who, String title, String error, String mine) {
     }
 
     /** A choice of a filter's select: the value and what it reads. */
@@ -111,7 +111,7 @@ public final class FramesView implements ReviewView {
     static Tile tile(ReviewIndex index, FrameEntry f, FrameFilter filter) {
         String href = filter.href("/frame/" + Links.encode(f.rel()), null);
         if (f.error() != null) {
-            return new Tile(f.rel(), null, href, "error", "record unreadable", null, null, "", f.rel() + ": " + f.error(), f.error());
+            return new Tile(f.rel(), null, href, "error", "record unreadable", null, null, "", f.rel() + ": " + f.error(), f.error(), null);
         }
         String twin = "dedup".equals(f.verdict()) ? twin(index, f) : null;
         String fate = switch (f.verdict()) {
@@ -124,7 +124,22 @@ public final class FramesView implements ReviewView {
         String title = f.rel() + (who.isEmpty() ? "" : " · " + who) + (fate.isEmpty() ? "" : " · " + fate)
                 + (f.tags().isEmpty() ? "" : " · " + String.join(", ", f.tags()));
         return new Tile(f.rel(), "/thumb/" + Links.encode(f.rel()), href, f.verdict(), fate, twin,
-                twin == null ? null : "/frame/" + Links.encode(twin), who, title, null);
+                twin == null ? null : "/frame/" + Links.encode(twin), who, title, null, mine(f.review()));
+    }
+
+    /** What the user decided on the frame itself ({@code kept, tags, caption}), or null. */
+    static String mine(ReviewInfo r) {
+        List<String> out = new ArrayList<>();
+        if (r.frame() != null && r.frame().keep()) {
+            out.add("kept");
+        }
+        if (r.tags() != null && !r.tags().blank()) {
+            out.add("tags");
+        }
+        if (r.caption() != null) {
+            out.add("caption");
+        }
+        return out.isEmpty() ? null : "yours: " + String.join(", ", out);
     }
 
     /** The faces as one line: the names shown, {@code unknown ×2}, or {@code no face}. */

@@ -132,7 +132,8 @@ class FrameActionsTest {
             assertThat(server.index().frame(rel).tags()).contains("red_hair");
         }
         assertThat(review("EP02/f006.png").isNull()).as("outside the filter").isTrue();
-        assertThat(grid()).as("the grid's choices follow the change").contains("<option value=\"red_hair\">");
+        assertThat(grid()).as("the grid's choices follow the change").contains("<option value=\"red_hair\">")
+                .contains("✎ yours: tags");
         JsonNode twice = post("/api/frames/count", 200, "action=tag&tag=red_hair" + filter("faces=1"));
         assertThat(twice.get("message").asText()).isEqualTo("add the tag red_hair to 1 frame of the 7 in the scope (6 have it already)");
 

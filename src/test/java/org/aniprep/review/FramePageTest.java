@@ -75,6 +75,7 @@ class FramePageTest {
         assertThat(html).contains("data-section=\"detect\"").contains("data-section=\"classify\"").contains("schema: 2");
         assertThat(get("/img/EP02/f007.png").status()).isEqualTo(200);
 
+        assertThat(html).as("a face links its group in Characters").contains("<a href=\"/characters/group?g=k%3Ac1&amp;page=1\"");
         String named = page("/frame/EP01/f001.png");
         assertThat(named).containsPattern("<rect class=\"named\" x=\"\\d+\" y=\"\\d+\" width=\"\\d+\" height=\"\\d+\"><title>Eileen</title>");
     }
