@@ -71,6 +71,11 @@ public final class ArrangeRecovery {
             throw new IllegalArgumentException(journal + " was undone already");
         }
         Path dst = Path.of(j.dst());
+        if (!sameFile(journal, j.file(dst))) {
+            // a copied or hand-made journal would undo (delete, prune) in whatever folder its dst names
+            throw new IllegalArgumentException(journal + " is not an arrange journal of " + dst + ": that folder's journal "
+                    + j.id() + " lies at " + j.file(dst) + " (journals are not undone from another place)");
+        }
         String name = journal.getFileName().toString();
         List<Path> later = ArrangeJournal.all(dst).stream()
                 .filter(p -> p.getFileName().toString().compareTo(name) > 0)
@@ -79,5 +84,12 @@ public final class ArrangeRecovery {
             throw new IllegalArgumentException("undo the later arrangement " + later.get(later.size() - 1) + " first");
         }
         return new Target(j, dst);
+    }
+
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        return Files.exists(b) && Files.isSameFile(a, b);
     }
 }

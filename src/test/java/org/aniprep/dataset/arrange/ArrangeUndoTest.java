@@ -98,4 +98,19 @@ class ArrangeUndoTest {
         Files.write(journal, Json.MAPPER.writeValueAsBytes(tree));
         assertPlain(run("arrange", "--undo", journal.toString()), "entry 1 of 2 lacks its op, from or to");
     }
+
+    @Test
+    void aJournalAwayFromItsDatasetIsRefusedAndNothingMoves() throws Exception {
+        Path journal = arranged();
+        Path copy = Files.copy(journal, Files.createDirectories(tmp.resolve("elsewhere")).resolve("j.json"));
+        var before = DatasetFixture.snapshot(tmp.resolve("dst"));
+        assertPlain(run("arrange", "--undo", copy.toString()), copy.toString(), "is not an arrange journal of",
+                "lies at " + journal);
+        Path empty = Files.createDirectories(tmp.resolve("other/empty"));
+        Path made = Files.writeString(tmp.resolve("other/made.json"), "{\"version\":1,\"id\":\"x\",\"dst\":"
+                + Json.MAPPER.writeValueAsString(tmp.resolve("other").toString()) + ",\"entries\":[]}");
+        assertPlain(run("arrange", "--undo", made.toString()), "is not an arrange journal of");
+        assertThat(DatasetFixture.snapshot(tmp.resolve("dst"))).isEqualTo(before);
+        assertThat(empty).isDirectory(); // an undo would have pruned it
+    }
 }
