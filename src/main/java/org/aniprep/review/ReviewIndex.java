@@ -96,6 +96,7 @@ public final class ReviewIndex {
             // records changed in place (names, tags, captions): the order stays
             added.forEach(a -> byRel.put(a, RecordReader.read(frames, a)));
             groups = null;
+            version.incrementAndGet();
             return;
         }
         List<String> o = new ArrayList<>(order);
