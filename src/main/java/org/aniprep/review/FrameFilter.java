@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The frames view's filter, as query parameters (so a filtered grid is a link, and "every filtered
@@ -97,6 +97,10 @@ public record FrameFilter(String character, String episode, String faces, String
     }
 
     public boolean matches(FrameEntry f) {
+        return matches(f, q == null ? null : Text.of(q));
+    }
+
+    private boolean matches(FrameEntry f, Text text) {
         if (episode != null && !episode.equals(f.episode())) {
             return false;
         }
@@ -115,7 +119,7 @@ public record FrameFilter(String character, String episode, String faces, String
         if (band != null && !band.equals(f.heightBand() == null ? "none" : f.heightBand())) {
             return false;
         }
-        return q == null || textMatches(f);
+        return q == null || textMatches(f, text);
     }
 
     private boolean verdictMatches(FrameEntry f) {
@@ -144,15 +148,21 @@ public record FrameFilter(String character, String episode, String faces, String
     }
 
     /** A tag equal to {@code q} in Danbooru spelling ({@code long hair} = {@code long_hair}), or the caption containing it. */
-    private boolean textMatches(FrameEntry f) {
-        String needle = q.toLowerCase(Locale.ROOT);
-        String tag = org.aniprep.sidecar.Tags.danbooruName(q);
+    private boolean textMatches(FrameEntry f, Text text) {
         for (String t : f.tags()) {
-            if (t.equalsIgnoreCase(tag) || t.toLowerCase(Locale.ROOT).contains(needle.replace(' ', '_'))) {
+            if (t.equalsIgnoreCase(text.tag()) || text.inTag().matcher(t).find()) {
                 return true;
             }
         }
-        return f.caption() != null && f.caption().toLowerCase(Locale.ROOT).contains(needle);
+        return f.caption() != null && text.inCaption().matcher(f.caption()).find();
+    }
+
+    /** {@code q} as a tag, and as case-insensitive searches in a tag ({@code _} for spaces) and in a caption. */
+    private record Text(String tag, Pattern inTag, Pattern inCaption) {
+        static Text of(String q) {
+            int flags = Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+            return new Text(org.aniprep.sidecar.Tags.danbooruName(q), Pattern.compile(q.replace(' ', '_'), flags), Pattern.compile(q, flags));
+        }
     }
 
     /** Every frame of {@code all} that matches, in the index's order. */
@@ -161,18 +171,19 @@ public record FrameFilter(String character, String episode, String faces, String
             return all;
         }
         List<FrameEntry> out = new ArrayList<>();
+        Text text = q == null ? null : Text.of(q);
         for (FrameEntry f : all) {
-            if (matches(f)) {
+            if (matches(f, text)) {
                 out.add(f);
             }
         }
         return out;
     }
 
-    /** What the filter form offers, from the frames there are: names, episodes, face counts, bands, verdicts. */
+    /** What the filter form offers, from the frames there are: names, episodes, face counts, bands, verdicts, common tags. */
     public record Choices(List<String> characters, List<String> episodes, List<String> faces, List<String> bands,
-                          List<String> verdicts) {
-        static Choices of(List<FrameEntry> all) {
+                          List<String> verdicts, List<String> tags) {
+        static Choices of(List<FrameEntry> all, List<String> tags) {
             TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             TreeSet<String> episodes = new TreeSet<>(org.aniprep.io.NaturalOrder.INSTANCE);
             TreeSet<String> bands = new TreeSet<>(java.util.Comparator.comparingInt(Choices::bandStart)
@@ -194,7 +205,7 @@ public record FrameFilter(String character, String episode, String faces, String
             reasons.forEach(r -> verdicts.add("filter:" + r));
             verdicts.add("dedup");
             verdicts.add("manual");
-            return new Choices(List.copyOf(names), List.copyOf(episodes), faces, List.copyOf(bands), verdicts);
+            return new Choices(List.copyOf(names), List.copyOf(episodes), faces, List.copyOf(bands), verdicts, tags);
         }
 
         private static int bandStart(String band) {

@@ -32,7 +32,7 @@ public final class FramePage {
     }
 
     /** A face box as drawn over the picture (pixels of the frame) and as listed under it. */
-    public record Box(int x, int y, int w, int h, String cls, String label, String kind, String status, String detail) {
+    public record Box(int x, int y, int w, int h, String cls, String label, String kind, String status, String detail, String group) {
     }
 
     /** One section of the record, pretty-printed. */
@@ -42,11 +42,17 @@ public final class FramePage {
     public record Model(ReviewContext.Chrome chrome, String rel, String img, int width, int height, List<Box> boxes,
                         List<String> tags, String caption, String captionNote, String verdict, String fate, String twin,
                         String twinHref, List<String> removedTwins, List<Section> sections, String scalars, String error, String back,
-                        String prev, String next, String position, boolean removed) {
+                        String prev, String next, String position, boolean removed, boolean userCaption) {
     }
 
     static void show(ReviewContext context, Context c, String rel, int perPage) {
         FrameEntry f = context.index().frame(rel);
+        String moved = rel.startsWith(RecordReader.REMOVED + "/") ? rel.substring(RecordReader.REMOVED.length() + 1)
+                : RecordReader.REMOVED + "/" + rel;
+        if (f == null && context.index().frame(moved) != null) { // removed or restored since the link was made
+            c.redirect("/frame/" + Links.encode(moved) + (c.queryString() == null ? "" : "?" + c.queryString()));
+            return;
+        }
         if (f == null) {
             throw new HttpResponseException(404, "no such frame: " + rel + " (it may have been removed or restored since; "
                     + "look for it in Frames)");
@@ -72,7 +78,8 @@ public final class FramePage {
         }
         context.page(c, "review/frame.jte", new Model(chrome, rel, "/img/" + Links.encode(rel), f.width(), f.height(),
                 boxes(f), f.tags(), caption(context.index().frames(), f), captionNote(f), f.verdict(), tile.fate(), tile.twin(),
-                tile.twinHref(), removedTwins, sections(f), scalars(f), f.error(), back, prev, next, position, f.removed()));
+                tile.twinHref(), removedTwins, sections(f), scalars(f), f.error(), back, prev, next, position, f.removed(),
+                f.review().caption() != null));
     }
 
     static String href(String rel, FrameFilter filter) {
@@ -96,7 +103,8 @@ public final class FramePage {
                 detail.append(detail.length() > 0 ? " · " : "").append("your decision");
             }
             out.add(new Box(b.get(0), b.get(1), b.get(2) - b.get(0), b.get(3) - b.get(1), cls, label, x.kind() + x.index(),
-                    x.status() == null ? "" : x.status(), detail.toString()));
+                    x.status() == null ? "" : x.status(), detail.toString(),
+                    x.notAFace() || f.removed() ? null : CharactersView.groupHref(x.group(), 1)));
         }
         return out;
     }

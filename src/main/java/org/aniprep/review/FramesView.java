@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class FramesView implements ReviewView {
     static final int PER_PAGE = 60;
+    /** Suggestions in the tag field: enough for a tagger's common tags, few enough for a small page. */
+    static final int TAG_SUGGESTIONS = 150;
     private final int perPage;
 
     public FramesView() {
@@ -41,7 +43,7 @@ public final class FramesView implements ReviewView {
 
     /** A frame tile: its thumbnail, its page, the verdict and a line of what it holds. */
     public record Tile(String rel, String thumb, String href, String verdict, String fate, String twin, String twinHref,
-                       String who, String title, String error) {
+                       String who, String title, String error, String mine) {
     }
 
     /** A choice of a filter's select: the value and what it reads. */
@@ -50,13 +52,15 @@ public final class FramesView implements ReviewView {
 
     public record Model(ReviewContext.Chrome chrome, FrameFilter filter, List<Option> characters, List<Option> episodes,
                         List<Option> faces, List<Option> bands, List<Option> verdicts, List<Tile> tiles, Pager pager,
-                        int matched, int total, String summary) {
+                        int matched, int total, String summary, List<String> tags) {
     }
 
     @Override
     public void register(ReviewContext context, RoutesConfig routes) {
         routes.get("/frames", c -> grid(context, c));
         routes.get("/frame/<rel>", c -> FramePage.show(context, c, c.pathParam("rel"), perPage));
+        routes.post("/api/frames", c -> FrameActions.act(context, c));
+        routes.post("/api/frames/count", c -> FrameActions.count(context, c));
     }
 
     private void grid(ReviewContext context, Context c) {
@@ -68,21 +72,46 @@ public final class FramesView implements ReviewView {
         for (FrameEntry f : matched.subList(paging.from(), paging.to())) {
             tiles.add(tile(context.index(), f, filter));
         }
-        FrameFilter.Choices choices = FrameFilter.Choices.of(all);
+        FrameFilter.Choices choices = choices(context.index(), all);
         String summary = filter.none()
                 ? ReviewActions.count(all.size(), "frame") + " (" + all.stream().filter(f -> !f.removed()).count() + " kept, "
                 + all.stream().filter(FrameEntry::removed).count() + " removed)"
                 : matched.size() + " of " + ReviewActions.count(all.size(), "frame") + " match the filter";
         Model m = new Model(context.chrome("Frames", path()), filter, options(choices.characters()), options(choices.episodes()),
                 options(choices.faces()), options(choices.bands()), verdicts(choices.verdicts()), tiles,
-                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary);
+                paging.pager(p -> filter.href(path(), "page=" + p)), matched.size(), all.size(), summary,
+                filter.none() ? choices.tags() : commonTags(matched));
         context.page(c, "review/frames.jte", m);
+    }
+
+    /** The filter's choices and the common tags of every frame, made again only after a change of the index. */
+    private FrameFilter.Choices choices(ReviewIndex index, List<FrameEntry> all) {
+        long version = index.version();
+        Cached c = cached;
+        if (c == null || c.version() != version || c.size() != all.size()) {
+            c = new Cached(version, all.size(), FrameFilter.Choices.of(all, commonTags(all)));
+            cached = c;
+        }
+        return c.choices();
+    }
+
+    private record Cached(long version, int size, FrameFilter.Choices choices) {
+    }
+
+    private volatile Cached cached;
+
+    /** The tags the matched frames carry most, for the tag field's suggestions. */
+    static List<String> commonTags(List<FrameEntry> frames) {
+        java.util.Map<String, Integer> n = new java.util.HashMap<>();
+        frames.forEach(f -> f.tags().forEach(t -> n.merge(t, 1, Integer::sum)));
+        return n.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(TAG_SUGGESTIONS).map(java.util.Map.Entry::getKey).toList();
     }
 
     static Tile tile(ReviewIndex index, FrameEntry f, FrameFilter filter) {
         String href = filter.href("/frame/" + Links.encode(f.rel()), null);
         if (f.error() != null) {
-            return new Tile(f.rel(), null, href, "error", "record unreadable", null, null, "", f.rel() + ": " + f.error(), f.error());
+            return new Tile(f.rel(), null, href, "error", "record unreadable", null, null, "", f.rel() + ": " + f.error(), f.error(), null);
         }
         String twin = "dedup".equals(f.verdict()) ? twin(index, f) : null;
         String fate = switch (f.verdict()) {
@@ -95,7 +124,22 @@ public final class FramesView implements ReviewView {
         String title = f.rel() + (who.isEmpty() ? "" : " · " + who) + (fate.isEmpty() ? "" : " · " + fate)
                 + (f.tags().isEmpty() ? "" : " · " + String.join(", ", f.tags()));
         return new Tile(f.rel(), "/thumb/" + Links.encode(f.rel()), href, f.verdict(), fate, twin,
-                twin == null ? null : "/frame/" + Links.encode(twin), who, title, null);
+                twin == null ? null : "/frame/" + Links.encode(twin), who, title, null, mine(f.review()));
+    }
+
+    /** What the user decided on the frame itself ({@code kept, tags, caption}), or null. */
+    static String mine(ReviewInfo r) {
+        List<String> out = new ArrayList<>();
+        if (r.frame() != null && r.frame().keep()) {
+            out.add("kept");
+        }
+        if (r.tags() != null && !r.tags().blank()) {
+            out.add("tags");
+        }
+        if (r.caption() != null) {
+            out.add("caption");
+        }
+        return out.isEmpty() ? null : "yours: " + String.join(", ", out);
     }
 
     /** The faces as one line: the names shown, {@code unknown ×2}, or {@code no face}. */

@@ -71,10 +71,11 @@ class FramePageTest {
         assertThat(count(html, "<rect class=\"unknown\"")).isEqualTo(2);
         assertThat(html).contains("viewBox=\"0 0 320 ");
         assertThat(html).contains("In the dataset (kept).").contains("cluster c1");
-        assertThat(html).contains("<span>1girl</span><span>solo</span>").contains("a frame f007.png").contains("written by the caption stage");
+        assertThat(html).containsPattern("<span>1girl<button[^>]*data-tag=\"1girl\"[^>]*>×</button></span><span>solo<button").contains("a frame f007.png").contains("written by the caption stage");
         assertThat(html).contains("data-section=\"detect\"").contains("data-section=\"classify\"").contains("schema: 2");
         assertThat(get("/img/EP02/f007.png").status()).isEqualTo(200);
 
+        assertThat(html).as("a face links its group in Characters").contains("<a href=\"/characters/group?g=k%3Ac1&amp;page=1\"");
         String named = page("/frame/EP01/f001.png");
         assertThat(named).containsPattern("<rect class=\"named\" x=\"\\d+\" y=\"\\d+\" width=\"\\d+\" height=\"\\d+\"><title>Eileen</title>");
     }
@@ -109,11 +110,14 @@ class FramePageTest {
     void aCorruptRecordShowsItsErrorAndMissingFramesAre404Pages() throws IOException {
         String bad = page("/frame/EP02/f010.png");
         assertThat(bad).contains("This record cannot be read").contains("not valid JSON").doesNotContain("<h3>Faces</h3>");
-        for (String missing : List.of("/frame/EP01/nope.png", "/frame/EP01/f009.png", "/frame/", "/frame/..%2F..%2Fetc%2Fpasswd")) {
+        for (String missing : List.of("/frame/EP01/nope.png", "/frame/_removed/EP01/nope.png", "/frame/", "/frame/..%2F..%2Fetc%2Fpasswd")) {
             RawHttp.Response r = get(missing);
             assertThat(r.status()).as(missing).isEqualTo(404);
             assertThat(r.body()).as(missing).contains("Not found").contains("href=\"/frames\"");
         }
+        RawHttp.Response moved = get("/frame/EP01/f009.png?verdict=removed");
+        assertThat(moved.status()).as("a frame removed since the link was made").isEqualTo(302);
+        assertThat(moved.header("Location")).isEqualTo("/frame/_removed/EP01/f009.png?verdict=removed");
         assertThat(get("/frame/EP01/%3Cscript%3E.png").body()).doesNotContain("<script>.png");
     }
 }

@@ -126,6 +126,8 @@ class FramesViewTest {
                 .contains("5 of 11 frames match the filter");
         assertThat(page).contains("href=\"/frames?character=Eileen&amp;verdict=kept&amp;page=2\"");
         assertThat(page).contains("href=\"/frame/EP01/f001.png?character=Eileen&amp;verdict=kept\"");
+        RawHttp.Response link = RawHttp.send(server.port(), "GET", "/frames?character=Eileen&token=" + server.token() + "&page=2", Map.of(), null);
+        assertThat(link.header("Location")).as("a token link keeps its filter").isEqualTo("/frames?character=Eileen&page=2");
     }
 
     @Test
