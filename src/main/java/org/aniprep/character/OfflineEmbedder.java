@@ -4,8 +4,15 @@ import org.aniprep.image.RgbImage;
 
 import java.util.List;
 
-/** The default embedder when no CCIP model is on the machine: {@link OfflineSignature}, no model at all. */
+/**
+ * The default embedder when no CCIP model is on the machine: {@link OfflineSignature}, no model at all.
+ * Its difference is the colour distance; a face takes a name within the threshold plus {@link #SHAPE_REACH}
+ * only when {@link ShapeCheck} agrees too (docs/classify.md "Look-alikes without a reference").
+ */
 public final class OfflineEmbedder implements CharacterEmbedder {
+    /** With the shape test guarding every name, the naming radius is the threshold plus this (0.14 → 0.16; tuning seeds only). */
+    static final double SHAPE_REACH = 0.02;
+
     private final double threshold;
 
     public OfflineEmbedder(Double threshold) {
@@ -56,5 +63,23 @@ public final class OfflineEmbedder implements CharacterEmbedder {
     @Override
     public boolean cosine() {
         return false;
+    }
+
+    @Override
+    public double namingThreshold() {
+        return threshold + SHAPE_REACH;
+    }
+
+    @Override
+    public boolean plausible(float[] face, float[] ref) {
+        if (face.length < OfflineSignature.DIMS || ref.length < OfflineSignature.DIMS) {
+            return true;
+        }
+        return ShapeCheck.plausible(face, ref, OfflineSignature.COLOUR_DIMS);
+    }
+
+    @Override
+    public float[] clusterVector(float[] embedding) {
+        return embedding.length > OfflineSignature.COLOUR_DIMS ? java.util.Arrays.copyOf(embedding, OfflineSignature.COLOUR_DIMS) : embedding;
     }
 }
