@@ -24,6 +24,7 @@ public final class ReviewIndex {
     private final Map<String, FrameEntry> byRel = new ConcurrentHashMap<>();
     private volatile List<String> order = List.of();
     private volatile Groups groups;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     private ReviewIndex(Path frames) {
         this.frames = frames;
@@ -119,6 +120,12 @@ public final class ReviewIndex {
         o.removeIf(r -> !byRel.containsKey(r));
         order = List.copyOf(o);
         groups = null;
+        version.incrementAndGet();
+    }
+
+    /** Changes with every {@link #refresh}: what a view derives from every frame can be kept until it moves. */
+    public long version() {
+        return version.get();
     }
 
     /** The characters view's groups, computed once per change. */
