@@ -36,8 +36,8 @@ public interface CharacterEmbedder {
      */
     boolean cosine();
 
-    /** The radius within which a face may take a reference's name; {@link #threshold()} unless a second test ({@link #plausible}) guards names. */
-    default double namingThreshold() {
+    /** The radius within which {@code face} may take a reference's name; {@link #threshold()} unless a second test ({@link #plausible}) guards its name. */
+    default double namingThreshold(float[] face) {
         return threshold();
     }
 

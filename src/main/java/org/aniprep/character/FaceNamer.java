@@ -81,7 +81,7 @@ final class FaceNamer {
             f.status = ClassifyInfo.CONFIRMED;
             return;
         }
-        double t = embedder.namingThreshold();
+        double t = embedder.namingThreshold(f.embedding);
         int first = -1;
         int second = -1;
         for (int j : best.values()) {

@@ -56,6 +56,18 @@ final class ShapeCheck {
         return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * sil;
     }
 
+    /** Whether {@code vec} carries a shape block at {@code at} (a real HOG is of unit length; a missing one is all zeros). */
+    static boolean present(float[] vec, int at) {
+        if (vec.length < at + DIMS) {
+            return false;
+        }
+        double s = 0;
+        for (int i = at; i < at + Hog.DIMS; i++) {
+            s += vec[i] * vec[i];
+        }
+        return s > 0.5;
+    }
+
     /** Whether the shapes allow {@code face} to be {@code ref}'s character. */
     static boolean plausible(float[] face, float[] ref, int at) {
         return score(face, ref, at) >= CUT;

@@ -79,7 +79,7 @@ class ShapeCheckTest {
             }
             for (CharacterDesign d : LookAlikeScenes.castLookAlikes(c)) {
                 float[] alike = painted(d, Pose.TALKING, 120, new Color(120, 150, 190), false);
-                assertThat(OfflineSignature.distance(alike, ref)).as("%s has %s's colours", d.name(), c.name()).isLessThan(OFFLINE.namingThreshold());
+                assertThat(OfflineSignature.distance(alike, ref)).as("%s has %s's colours", d.name(), c.name()).isLessThan(OFFLINE.namingThreshold(alike));
                 assertThat(ShapeCheck.score(alike, ref, OfflineSignature.COLOUR_DIMS)).as("%s against %s", d.name(), c.name()).isLessThan(lowestOwn);
                 rejected += OFFLINE.plausible(alike, ref) ? 0 : 1;
                 alikes++;
