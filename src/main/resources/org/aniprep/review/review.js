@@ -6,12 +6,17 @@
   const KEYS = [];
   function key(k, what, fn) { KEYS.push({k: k, what: what, fn: fn}); }
   // Views add their own shortcuts (window.aniprep.key); a view's key replaces a general one with the same name.
+  // The view's keys come first in the ? list, in the order the view gave them.
+  let viewKeys = 0;
   function viewKey(k, what, fn) {
     const names = k.split(' / ');
     for (let i = KEYS.length - 1; i >= 0; i--) {
-      if (KEYS[i].k.split(' / ').some(x => names.includes(x))) KEYS.splice(i, 1);
+      if (KEYS[i].k.split(' / ').some(x => names.includes(x))) {
+        KEYS.splice(i, 1);
+        if (i < viewKeys) viewKeys--;
+      }
     }
-    KEYS.unshift({k: k, what: what, fn: fn});
+    KEYS.splice(viewKeys++, 0, {k: k, what: what, fn: fn});
   }
 
   function say(text, bad) {

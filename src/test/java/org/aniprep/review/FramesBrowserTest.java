@@ -51,9 +51,10 @@ class FramesBrowserTest {
         return text;
     }
 
-    private static String keysShown(Browser b) {
+    private static String keysShown(Browser b, String shot) throws IOException {
         press(b, "?");
         String keys = b.text("dialog#keys[open] #keylist");
+        b.screenshot(shot);
         press(b, Keys.ESCAPE);
         return keys;
     }
@@ -85,7 +86,7 @@ class FramesBrowserTest {
             assertThat(review(frames, "EP01/f004.png").isMissingNode()).isTrue();
             b.screenshot("frames-grid");
 
-            String gridKeys = keysShown(b);
+            String gridKeys = keysShown(b, "frames-keys");
             assertThat(gridKeys).contains("remove the frames").contains("restore removed frames").contains("add the tag")
                     .contains("scope: the selection / every filtered frame").contains("next page").contains("select every tile")
                     .contains("undo the last action").contains("show these shortcuts");
@@ -125,7 +126,7 @@ class FramesBrowserTest {
             assertThat(b.text("#caption-note")).startsWith("your caption");
             b.screenshot("frames-frame");
 
-            String frameKeys = keysShown(b);
+            String frameKeys = keysShown(b, "frames-frame-keys");
             assertThat(frameKeys).contains("previous frame").contains("next frame").contains("back to the frames grid")
                     .contains("remove this frame").contains("edit the caption").doesNotContain("select every tile");
             press(b, "b");
