@@ -87,7 +87,7 @@ final class FaceNamer {
             f.status = ClassifyInfo.STATUS_UNKNOWN;
             return;
         }
-        double t = embedder.threshold();
+        double t = embedder.namingThreshold(f.embedding);
         int first = -1;
         int second = -1;
         for (int j : best.values()) {
@@ -111,6 +111,11 @@ final class FaceNamer {
         if (r.noise()) {
             f.sink = true;
             f.status = ClassifyInfo.NOISE;
+            return;
+        }
+        if (!embedder.plausible(f.embedding, r.embedding())) {
+            f.status = ClassifyInfo.UNCERTAIN;
+            f.candidate = r.character();
             return;
         }
         f.character = r.character();

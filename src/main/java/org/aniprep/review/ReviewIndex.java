@@ -92,6 +92,12 @@ public final class ReviewIndex {
      * {@code gone} to {@code added} (removed, restored) takes its old place in the order.
      */
     public synchronized void refresh(Collection<String> gone, Collection<String> added) {
+        if (new java.util.HashSet<>(gone).equals(new java.util.HashSet<>(added)) && added.stream().allMatch(byRel::containsKey)) {
+            // records changed in place (names, tags, captions): the order stays
+            added.forEach(a -> byRel.put(a, RecordReader.read(frames, a)));
+            groups = null;
+            return;
+        }
         List<String> o = new ArrayList<>(order);
         Map<String, Integer> at = new LinkedHashMap<>();
         for (String g : gone) {

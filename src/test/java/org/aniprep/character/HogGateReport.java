@@ -1,9 +1,10 @@
 package org.aniprep.character;
 import java.util.*;
+/** Issue 19 experiment: colour within tc, then a gate on the head-region HOG alone (docs/classify.md; not shipped alone, one part of ShapeCheck). */
 public final class HogGateReport {
-  record F(String who, float[] c, float[][] s) {}
-  record R(String who, float[] c, float[][] s) {}
-  static float[][] sil(CastScenes.Scene s, FaceBox b) { return Hog.of(s.image(), b); }
+  record F(String who, float[] c, float[] s) {}
+  record R(String who, float[] c, float[] s) {}
+  static float[] sil(CastScenes.Scene s, FaceBox b) { return Hog.of(s.image(), b, 0.5, 0.6, 0.3); }
   static List<F> bench(CastScenes cast, long seed, List<R> refs) {
     for (String f : List.of("eileen_happy.png", "lucy_happy.png")) { CastScenes.Scene s = cast.sprite(f); FaceBox b = s.faces().get(0).box(); refs.add(new R(s.faces().get(0).who(), OfflineSignature.of(s.image(), b).vector(), sil(s, b))); }
     Random rnd = new Random(seed ^ 0x5eed); List<F> out = new ArrayList<>();
@@ -16,7 +17,7 @@ public final class HogGateReport {
     R best=null; double bd=9;
     for (R r : refs) { double d = OfflineSignature.distance(r.c(), f.c()); if (d<bd){bd=d;best=r;} }
     if (bd > tc) return "unknown";
-    double ds = 9; for (R r : refs) if (r.who().equals(best.who())) ds = Math.min(ds, Hog.distance(r.s(), f.s()));
+    double ds = 9; for (R r : refs) if (r.who().equals(best.who())) ds = Math.min(ds, Hog.distance(r.s(), 0, f.s(), 0));
     return ds <= ts ? best.who() : "uncertain";
   }
   public static void main(String[] a) {

@@ -167,4 +167,30 @@ class ReviewCrashTest {
             assertThat(server.index().frame(rels.get(20)).verdict()).isEqualTo("kept");
         }
     }
+
+    @Test
+    void aBatchAFullDiskStoppedIsFinishedAndLoggedBeforeTheNextAction() throws Exception {
+        Path run = FOLDER.write(tmp.resolve("full"));
+        try (ReviewServer server = restart(run)) {
+            ReviewActions actions = server.context().actions();
+            List<String> ids = server.index().all().stream().flatMap(f -> f.faces().stream()).map(FaceEntry::id).limit(30).toList();
+            JournalFaults.diskFullFrom(10);
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> actions.name(ids, "Mira"))
+                        .hasMessageContaining("the next start of aniprep review finishes it");
+            } finally {
+                JournalFaults.clear();
+            }
+            assertThat(named(run, "Mira")).isBetween(1L, 29L);
+            actions.tag(List.of(FOLDER.rel(100)), "smile", true);
+            assertNoJournal(run);
+            assertThat(named(run, "Mira")).isEqualTo(30);
+            assertThat(server.index().groups().byKey().get("c:Mira").size()).isEqualTo(30);
+            ReviewWriter writer = server.context().writer();
+            assertThat(writer.log().recent(2)).containsExactly("add tag smile (1 frame)", "this is Mira (30 faces)");
+            writer.undo();
+            writer.undo();
+            assertThat(named(run, "Mira")).isZero();
+        }
+    }
 }

@@ -125,6 +125,7 @@ public final class SparkEngine implements Engine {
 
     /** One task per episode, {@code 0..episodes-1}; a failed job is one line (the task's own message). */
     static List<EpisodeTask.Outcome> extract(JavaSparkContext spark, EpisodeTask task, int episodes) throws IOException {
+        spark.setCallSite("aniprep extract: " + episodes + " episode(s)"); // the stage's name in the UI and in TaskTimes
         try {
             return spark.parallelize(IntStream.range(0, episodes).boxed().toList(), episodes).map(task::extract).collect();
         } catch (Exception e) { // SparkException is checked, but Scala does not declare it
