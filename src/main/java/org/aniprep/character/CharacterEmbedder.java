@@ -35,4 +35,19 @@ public interface CharacterEmbedder {
      * than by Euclidean distance (the offline signature, whose Euclidean distance is its difference).
      */
     boolean cosine();
+
+    /** The radius within which {@code face} may take a reference's name; {@link #threshold()} unless a second test ({@link #plausible}) guards its name. */
+    default double namingThreshold(float[] face) {
+        return threshold();
+    }
+
+    /** A second test before {@code face} takes the name of reference {@code ref} (its difference is within the naming radius). */
+    default boolean plausible(float[] face, float[] ref) {
+        return true;
+    }
+
+    /** The part of an embedding that clustering compares (all of it unless the embedding carries more than its difference uses). */
+    default float[] clusterVector(float[] embedding) {
+        return embedding;
+    }
 }

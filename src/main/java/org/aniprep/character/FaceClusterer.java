@@ -55,6 +55,7 @@ public final class FaceClusterer {
         if (vectors.size() < Math.max(2, minClusterSize)) {
             return labels;
         }
+        vectors = vectors.stream().map(embedder::clusterVector).toList();
         int dims = vectors.get(0).length;
         String[] names = new String[dims];
         for (int i = 0; i < dims; i++) {

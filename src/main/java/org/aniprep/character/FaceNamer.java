@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Gives each face its name and status from the references and the user's decisions (docs/classify.md
  * "Names and statuses"): an ignored face stays unknown ({@code ignored}); a face the user named is that
- * character ({@code confirmed}) and one more reference for the name; every other face takes the nearest
+ * character ({@code confirmed}) and one more reference for the name; a face the user linked into a group of
+ * unnamed faces stays {@code unknown} (in its group's cluster); every other face takes the nearest
  * character within the threshold whose name it was not told is wrong: {@code named} when a reference
  * folder's face is within the threshold, {@code proposed} when only faces the user named are, {@code noise}
  * for a noise sink; it stays unnamed as {@code uncertain} when another character is within the threshold
@@ -81,7 +82,12 @@ final class FaceNamer {
             f.status = ClassifyInfo.CONFIRMED;
             return;
         }
-        double t = embedder.threshold();
+        if (f.link() != null) {
+            // the user put it in a group of unnamed faces (merge, split off): it stays there until the user names it
+            f.status = ClassifyInfo.STATUS_UNKNOWN;
+            return;
+        }
+        double t = embedder.namingThreshold(f.embedding);
         int first = -1;
         int second = -1;
         for (int j : best.values()) {
@@ -105,6 +111,11 @@ final class FaceNamer {
         if (r.noise()) {
             f.sink = true;
             f.status = ClassifyInfo.NOISE;
+            return;
+        }
+        if (!embedder.plausible(f.embedding, r.embedding())) {
+            f.status = ClassifyInfo.UNCERTAIN;
+            f.candidate = r.character();
             return;
         }
         f.character = r.character();

@@ -4,8 +4,21 @@ import org.aniprep.image.RgbImage;
 
 import java.util.List;
 
-/** The default embedder when no CCIP model is on the machine: {@link OfflineSignature}, no model at all. */
+/**
+ * The default embedder when no CCIP model is on the machine: {@link OfflineSignature}, no model at all.
+ * Its difference is the colour distance; a face takes a name within the threshold plus {@link #SHAPE_REACH}
+ * only when {@link ShapeCheck} agrees too (docs/classify.md "Look-alikes without a reference").
+ */
 public final class OfflineEmbedder implements CharacterEmbedder {
+    /** With the shape test guarding every name, the naming radius is the threshold plus this (0.14 → 0.16; tuning seeds only). */
+    static final double SHAPE_REACH = 0.02;
+    /**
+     * Colours this close to a reference are trusted without the shape test: a character's other drawings
+     * (another pose of the sprite: lucy_mad against lucy_happy, 0.042) differ in shape as a look-alike does,
+     * but rarely match the colours this closely (tuning seeds: 3 more wrong names of 261, docs/classify.md).
+     */
+    static final double TRUSTED = 0.05;
+
     private final double threshold;
 
     public OfflineEmbedder(Double threshold) {
@@ -56,5 +69,23 @@ public final class OfflineEmbedder implements CharacterEmbedder {
     @Override
     public boolean cosine() {
         return false;
+    }
+
+    /** The threshold plus {@link #SHAPE_REACH} for a face with a shape block (an embedding without one: the threshold). */
+    @Override
+    public double namingThreshold(float[] face) {
+        return ShapeCheck.present(face, OfflineSignature.COLOUR_DIMS) ? threshold + SHAPE_REACH : threshold;
+    }
+
+    @Override
+    public boolean plausible(float[] face, float[] ref) {
+        int at = OfflineSignature.COLOUR_DIMS;
+        return !ShapeCheck.present(face, at) || !ShapeCheck.present(ref, at) || OfflineSignature.distance(face, ref) <= TRUSTED
+                || ShapeCheck.plausible(face, ref, at);
+    }
+
+    @Override
+    public float[] clusterVector(float[] embedding) {
+        return embedding.length > OfflineSignature.COLOUR_DIMS ? java.util.Arrays.copyOf(embedding, OfflineSignature.COLOUR_DIMS) : embedding;
     }
 }

@@ -16,7 +16,7 @@ import org.aniprep.image.RgbImage;
  * has the weights, the threshold and the measurements behind them.
  */
 public final class OfflineSignature {
-    public static final String ID = "offline-v1";
+    public static final String ID = "offline-v2";
     /** Same character ⇔ distance ≤ this (tuned on varied scenes, see docs/classify.md). */
     public static final double THRESHOLD = 0.14;
 
@@ -30,8 +30,10 @@ public final class OfflineSignature {
     static final int GRID_COLS = 6;
     static final int GRID_ROWS = 8;
     static final int FOLDED = GRID_COLS / 2 * GRID_ROWS;
-    /** Vector layout: hair L a b, eyes L a b, skin L a b, then the folded hair grid. */
-    public static final int DIMS = 9 + FOLDED;
+    /** The colour part (hair L a b, eyes L a b, skin L a b, the folded hair grid): its Euclidean distance is the difference. */
+    public static final int COLOUR_DIMS = 9 + FOLDED;
+    /** Colour part, then {@link ShapeCheck}'s shape block. */
+    public static final int DIMS = COLOUR_DIMS + ShapeCheck.DIMS;
     static final double HAIR_LIKE = 0.09;
     static final double SKIN_L = 0.93;
 
@@ -90,6 +92,7 @@ public final class OfflineSignature {
         put(vec, 3, eyeMode, EYE_WEIGHT, EYE_LIGHTNESS_WEIGHT, gain);
         put(vec, 6, skinMode, SKIN_WEIGHT, LIGHTNESS_WEIGHT, gain);
         hairGrid(g, hairMode, vec, 9);
+        ShapeCheck.put(image, face, hairMode, vec, COLOUR_DIMS);
         return new Signature(vec, hairMode, eyeMode, skinMode);
     }
 
@@ -143,10 +146,11 @@ public final class OfflineSignature {
         }
     }
 
-    /** Euclidean distance of two signature vectors. */
+    /** Euclidean distance of the colour parts of two signature vectors (the shape block is {@link ShapeCheck}'s). */
     public static double distance(float[] a, float[] b) {
         double s = 0;
-        for (int i = 0; i < a.length; i++) {
+        int n = Math.min(COLOUR_DIMS, Math.min(a.length, b.length));
+        for (int i = 0; i < n; i++) {
             double d = a[i] - b[i];
             s += d * d;
         }

@@ -29,6 +29,20 @@ public record BoxFit(double width, double height, double shiftDown) {
         return apply(d.x0(), d.y0(), d.x1(), d.y1(), d.label(), d.score(), w, h).withFoundBy(d.foundBy());
     }
 
+    /**
+     * The fitted box clipped to a frame of {@code w × h}, or null when less than {@code minInside}
+     * of the fitted box (unclipped) lies inside the frame: for boxes found on a padded frame.
+     */
+    /**
+     * The fitted box clipped to a frame of {@code w × h}, or null when less than {@code minInside}
+     * of the (unclipped) fitted box lies inside the frame: for boxes found on a padded frame.
+     */
+    public Detection applyInside(Detection d, int w, int h, double minInside) {
+        double area = d.width() * width * d.height() * height;
+        Detection in = apply(d, w, h);
+        return area > 0 && in.area() >= minInside * area ? in : null;
+    }
+
     private static int clamp(long v, int max) {
         return (int) Math.max(0, Math.min(max, v));
     }

@@ -72,10 +72,11 @@ final class CascadeFilter {
     int verify(Detection d) {
         int side = Math.max(d.width(), d.height());
         int pad = side / 2 + 1;
-        int x0 = Math.max(0, d.x0() - pad);
-        int y0 = Math.max(0, d.y0() - pad);
-        int x1 = Math.min(grey.width(), d.x1() + pad);
-        int y1 = Math.min(grey.height(), d.y1() + pad);
+        int gp = grey.pad();
+        int x0 = Math.max(-gp, d.x0() - pad);
+        int y0 = Math.max(-gp, d.y0() - pad);
+        int x1 = Math.min(grey.width() + gp, d.x1() + pad);
+        int y1 = Math.min(grey.height() + gp, d.y1() + pad);
         double scale = VERIFY_SIDE / (double) side;
         int votes = 0;
         try (Mat view = grey.view(x0, y0, x1, y1, scale); Mat mirrored = new Mat()) {
@@ -92,7 +93,7 @@ final class CascadeFilter {
         int best = 0;
         for (Detection f : found) {
             Detection v = mirrored ? new Detection(viewWidth - f.x1(), f.y0(), viewWidth - f.x0(), f.y1(), f.label(), f.score()) : f;
-            Detection back = FaceCascade.mapBack(v, x0, y0, scale, grey.width(), grey.height());
+            Detection back = FaceCascade.mapBack(v, x0, y0, scale, grey.width(), grey.height(), grey.pad());
             if (back.iou(d) >= VERIFY_IOU) {
                 best = Math.max(best, (int) f.score());
             }

@@ -25,16 +25,30 @@ public final class CombinedFaceDetector implements Detector {
      * @param cascadeOnlyVotes   a face only the cascade found is kept when it has at least these votes
      * @param cascadeOnlyScore   the 0–1 score such a face gets (FaceBoxes' own scores are kept for the rest)
      * @param averageBoxes       a face found by both gets the mean of the two boxes (else FaceBoxes' box)
+     * @param weakScore          a FaceBoxes face scored above this but under FaceBoxes' own threshold is
+     *                           kept when the cascade found it too (agreement); at or above the
+     *                           threshold: off
+     * @param edgePad            both detectors see the frame padded by this × its shorter side on every
+     *                           side (edge pixels repeated), so faces at the edges are searched whole
      */
-    public record Settings(double matchIou, double matchCover, int cascadeOnlyVotes, float cascadeOnlyScore, boolean averageBoxes) {
-        public static final Settings DEFAULT = new Settings(0.3, 0.6, 0, 0.5f, true);
+    public record Settings(double matchIou, double matchCover, int cascadeOnlyVotes, float cascadeOnlyScore, boolean averageBoxes,
+                           float weakScore, double edgePad) {
+        public static final Settings DEFAULT = new Settings(0.3, 0.6, 0, 0.5f, true, 1f, 0);
 
         public Settings withCascadeOnlyVotes(int votes) {
-            return new Settings(matchIou, matchCover, votes, cascadeOnlyScore, averageBoxes);
+            return new Settings(matchIou, matchCover, votes, cascadeOnlyScore, averageBoxes, weakScore, edgePad);
         }
 
         public Settings withAverageBoxes(boolean on) {
-            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, on);
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, on, weakScore, edgePad);
+        }
+
+        public Settings withWeakScore(float score) {
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, score, edgePad);
+        }
+
+        public Settings withEdgePad(double pad) {
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, weakScore, pad);
         }
     }
 
@@ -58,21 +72,50 @@ public final class CombinedFaceDetector implements Detector {
         return faceBoxes.name() + "+" + cascade.name();
     }
 
-    @Override
-    public List<Detection> detect(RgbImage image) {
-        return merge(settings, faceBoxes.name(), fromFaceBoxes(image), cascade.name(), cascade.detect(image));
+    public Settings settings() {
+        return settings;
     }
 
-    private List<Detection> fromFaceBoxes(RgbImage image) {
-        return faceBoxes.detect(image);
+    FaceBoxesDetector faceBoxes() {
+        return faceBoxes;
+    }
+
+    FaceCascade cascade() {
+        return cascade;
+    }
+
+    @Override
+    public List<Detection> detect(RgbImage image) {
+        return merge(settings, faceBoxes.name(), fromFaceBoxes(image), cascade.name(), cascade.detect(image, settings.edgePad()));
+    }
+
+    /** FaceBoxes' faces down to the weak score (or its own threshold), best first. */
+    List<Detection> fromFaceBoxes(RgbImage image) {
+        float strong = faceBoxes.translator().params().conf();
+        if (settings.weakScore() >= strong && settings.edgePad() <= 0) {
+            return faceBoxes.detect(image);
+        }
+        List<FaceBoxesTranslator.Face> faces = faceBoxes.faces(image, settings.edgePad(), Math.min(strong, settings.weakScore()));
+        return faceBoxes.translator().toDetections(faces, image.width(), image.height(), 0.5);
     }
 
     /** Merges FaceBoxes' boxes (best first) with the cascade's; the result is best first. */
     static List<Detection> merge(Settings settings, String faceBoxesName, List<Detection> fromFaceBoxes,
                                  String cascadeName, List<Detection> fromCascade) {
+        return merge(settings, 0.5f, faceBoxesName, fromFaceBoxes, cascadeName, fromCascade);
+    }
+
+    /**
+     * As above; a FaceBoxes box scored under {@code strong} (FaceBoxes' own threshold) is kept only
+     * when a cascade box is the same face.
+     */
+    static List<Detection> merge(Settings settings, float strong, String faceBoxesName, List<Detection> fromFaceBoxes,
+                                 String cascadeName, List<Detection> fromCascade) {
         List<Detection> rest = new ArrayList<>(fromCascade);
         List<Detection> out = new ArrayList<>();
-        for (Detection f : fromFaceBoxes) {
+        List<Detection> ordered = new ArrayList<>(fromFaceBoxes);
+        ordered.sort(Comparator.comparingDouble(Detection::score).reversed());
+        for (Detection f : ordered) {
             Detection partner = null;
             double best = 0;
             for (Detection c : rest) {
@@ -82,6 +125,9 @@ public final class CombinedFaceDetector implements Detector {
                     best = iou;
                     partner = c;
                 }
+            }
+            if (f.score() < strong && (partner == null || f.score() <= settings.weakScore())) {
+                continue;
             }
             Map<String, Float> by = new LinkedHashMap<>();
             by.put(faceBoxesName, f.score());

@@ -149,14 +149,15 @@ public final class DetectRun {
         if (info == null || info.width() == null || info.height() == null) {
             return false;
         }
-        if (holdsNotAFace(info, Reviews.of(image))) {
-            return false;
-        }
         for (Detector d : detectors.all()) {
             DetectInfo.Boxes b = info.of(d.kind());
             if (b == null || !d.name().equals(b.detector())) {
                 return false;
             }
+        }
+        ReviewInfo review = Reviews.of(image);
+        if (holdsNotAFace(info, review)) {
+            info = dropNotAFace(image, info, review);
         }
         if (cropper != null) {
             DetectInfo.Boxes b = info.of(options.crop().detectorKind());
@@ -238,7 +239,24 @@ public final class DetectRun {
         return found.stream().filter(d -> !review.notAFace(kind, List.of(d.x0(), d.y0(), d.x1(), d.y1()))).toList();
     }
 
-    /** True when the section still holds a box the user marked not-a-face (it is detected again, and dropped). */
+    /**
+     * The recorded boxes less those the user marked not-a-face, written back: the frame is not detected
+     * again, so its other boxes (and the decisions pinned to them) stay exactly as they were.
+     */
+    private static DetectInfo dropNotAFace(Path image, DetectInfo info, ReviewInfo review) {
+        DetectInfo out = info;
+        for (String kind : List.of("face", "head")) {
+            DetectInfo.Boxes b = out.of(kind);
+            if (b != null) {
+                out = DetectSections.with(out, kind, b.detector(), withoutNotAFace(toDetections(b), kind, review), info.width(), info.height());
+            }
+        }
+        DetectInfo kept = out;
+        SidecarStore.update(image, s -> s.put(DetectInfo.SECTION, kept));
+        return kept;
+    }
+
+    /** True when the section still holds a box the user marked not-a-face (it is dropped from the recorded boxes). */
     private static boolean holdsNotAFace(DetectInfo info, ReviewInfo review) {
         for (String kind : List.of("face", "head")) {
             DetectInfo.Boxes b = info.of(kind);

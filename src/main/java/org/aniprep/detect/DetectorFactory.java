@@ -122,7 +122,11 @@ public final class DetectorFactory {
 
     /** FaceBoxes + the cascade, merged by overlap: the offline default. */
     public CombinedFaceDetector combined() {
-        return new CombinedFaceDetector(FaceBoxesDetector.open(null, resolver), cascade(null), CombinedFaceDetector.Settings.DEFAULT);
+        return combined(CombinedFaceDetector.Settings.DEFAULT);
+    }
+
+    public CombinedFaceDetector combined(CombinedFaceDetector.Settings settings) {
+        return new CombinedFaceDetector(FaceBoxesDetector.open(null, resolver), cascade(null), settings);
     }
 
     /** A FaceBoxes export has the outputs {@code loc} and {@code conf}; a YOLO one {@code output0}. */

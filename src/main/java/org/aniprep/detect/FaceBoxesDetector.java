@@ -100,6 +100,32 @@ public final class FaceBoxesDetector implements Detector {
         return sides.length == 1 ? all : translator.nms(all, image.width(), image.height());
     }
 
+    /**
+     * Faces scored above {@code minScore}, the frame padded first by {@code pad} × its shorter side on
+     * every side (edge pixels repeated) and each pass's input grown to match, so faces keep the size
+     * they have in the unpadded passes. Relative to the unpadded frame (a face at an edge may reach
+     * past 0 or 1); all passes NMS'd together.
+     */
+    public List<FaceBoxesTranslator.Face> faces(RgbImage image, double pad, float minScore) {
+        int w = image.width();
+        int h = image.height();
+        int p = (int) Math.round(Math.max(0, pad) * Math.min(w, h));
+        RgbImage padded = p == 0 ? image : FramePad.replicate(image, p);
+        int pw = w + 2 * p;
+        int ph = h + 2 * p;
+        double grow = Math.max(pw, ph) / (double) Math.max(w, h);
+        List<FaceBoxesTranslator.Face> all = new ArrayList<>();
+        for (int side : translator.params().inputSides()) {
+            int[] size = translator.inputSize(pw, ph, (int) Math.round(side * grow));
+            Map<String, float[]> out = run(padded, size[0], size[1]);
+            for (FaceBoxesTranslator.Face f : translator.decode(out.get(loc), out.get(conf), size[0], size[1], pw, ph, minScore)) {
+                all.add(new FaceBoxesTranslator.Face(f.prior(), f.score(), (f.x0() * pw - p) / w, (f.y0() * ph - p) / h,
+                        (f.x1() * pw - p) / w, (f.y1() * ph - p) / h));
+            }
+        }
+        return translator.nms(all, w, h);
+    }
+
     /** One run at a given input size. */
     public List<FaceBoxesTranslator.Face> faces(RgbImage image, int inputWidth, int inputHeight) {
         Map<String, float[]> out = run(image, inputWidth, inputHeight);

@@ -153,6 +153,12 @@ public final class FaceBoxesTranslator {
      * relative to the frame, best first, after the score threshold and NMS.
      */
     public List<Face> decode(float[] loc, float[] conf, int inputWidth, int inputHeight, int frameWidth, int frameHeight) {
+        return decode(loc, conf, inputWidth, inputHeight, frameWidth, frameHeight, params.conf());
+    }
+
+    /** {@link #decode(float[], float[], int, int, int, int)} keeping faces scored above {@code minScore}. */
+    public List<Face> decode(float[] loc, float[] conf, int inputWidth, int inputHeight, int frameWidth, int frameHeight,
+                             float minScore) {
         double[] pr = priors(inputWidth, inputHeight);
         int count = pr.length / 4;
         if (loc.length != 4 * count || conf.length != 2 * count) {
@@ -164,7 +170,7 @@ public final class FaceBoxesTranslator {
         List<Face> faces = new ArrayList<>();
         for (int p = 0; p < count; p++) {
             float score = conf[2 * p + 1];
-            if (!(score > params.conf())) {
+            if (!(score > minScore)) {
                 continue;
             }
             double pw = pr[4 * p + 2];
@@ -219,11 +225,23 @@ public final class FaceBoxesTranslator {
      * evaluation), then {@link BoxFit} onto aniprep's fringe-to-chin face box, rounded, clipped.
      */
     public List<Detection> toDetections(List<Face> faces, int frameWidth, int frameHeight) {
+        return toDetections(faces, frameWidth, frameHeight, 0);
+    }
+
+    /**
+     * As {@link #toDetections(List, int, int)}, dropping a face whose fitted box lies less than
+     * {@code minInside} inside the frame (faces found on a padded frame).
+     */
+    public List<Detection> toDetections(List<Face> faces, int frameWidth, int frameHeight, double minInside) {
         List<Detection> out = new ArrayList<>(faces.size());
         for (Face f : faces) {
             double y0 = f.y0() + params.topShift() * (f.y1() - f.y0());
-            out.add(params.fit().apply(f.x0() * frameWidth, y0 * frameHeight, f.x1() * frameWidth, f.y1() * frameHeight,
-                    "face", f.score(), frameWidth, frameHeight));
+            Detection d = params.fit().apply(f.x0() * frameWidth, y0 * frameHeight, f.x1() * frameWidth, f.y1() * frameHeight,
+                    "face", f.score(), frameWidth, frameHeight);
+            double area = (f.x1() - f.x0()) * frameWidth * params.fit().width() * (f.y1() - y0) * frameHeight * params.fit().height();
+            if (minInside <= 0 || (area > 0 && d.area() >= minInside * area)) {
+                out.add(d);
+            }
         }
         return out;
     }

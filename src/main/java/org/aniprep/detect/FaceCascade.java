@@ -127,11 +127,38 @@ public final class FaceCascade implements Detector {
 
     @Override
     public List<Detection> detect(RgbImage image) {
-        try (GreyFrame grey = new GreyFrame(image)) {
+        return detect(image, 0);
+    }
+
+    /**
+     * As {@link #detect(RgbImage)}, the frame padded first by {@code pad} × its shorter side on every
+     * side, its edge pixels repeated: the cascade's window includes the hair around a face, so a face
+     * touching an edge is otherwise never searched whole. Boxes are tightened (when set), then
+     * clipped to the frame; one less than half inside it is dropped.
+     */
+    public List<Detection> detect(RgbImage image, double pad) {
+        return detect(image, pad, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    }
+
+    List<Detection> detect(RgbImage image, double pad, int border) {
+        int w = image.width();
+        int h = image.height();
+        int padPx = (int) Math.round(Math.max(0, pad) * Math.min(w, h));
+        try (GreyFrame grey = new GreyFrame(image, padPx, border)) {
             List<Detection> found = settings.filter()
                     ? new CascadeFilter(this, grey).apply(rawDetect(grey, CascadeFilter.LOOSE_NEIGHBORS))
                     : rawDetect(grey, settings.minNeighbors());
-            return settings.tighten() ? found.stream().map(d -> tighten(d, image.width(), image.height())).toList() : found;
+            if (padPx == 0) {
+                return settings.tighten() ? found.stream().map(d -> tighten(d, w, h)).toList() : found;
+            }
+            List<Detection> out = new ArrayList<>(found.size());
+            for (Detection d : found) {
+                Detection in = (settings.tighten() ? FIT : BoxFit.NONE).applyInside(d, w, h, 0.5);
+                if (in != null) {
+                    out.add(in);
+                }
+            }
+            return out;
         }
     }
 
@@ -143,12 +170,13 @@ public final class FaceCascade implements Detector {
     List<Detection> rawDetect(GreyFrame grey, int minNeighbors) {
         int w = grey.width();
         int h = grey.height();
+        int pad = grey.pad();
         double scale = Math.min(1.0, settings.maxSide() / (double) Math.max(w, h));
-        try (Mat view = grey.view(0, 0, w, h, scale)) {
+        try (Mat view = grey.view(-pad, -pad, w + pad, h + pad, scale)) {
             List<Detection> found = run(view, minNeighbors, settings.minSize(), 0);
             List<Detection> out = new ArrayList<>(found.size());
             for (Detection d : found) {
-                out.add(mapBack(d, 0, 0, scale, w, h));
+                out.add(mapBack(d, -pad, -pad, scale, w, h, pad));
             }
             out.sort(Comparator.comparingDouble(Detection::score).reversed());
             return out;
@@ -171,15 +199,16 @@ public final class FaceCascade implements Detector {
         }
     }
 
-    static Detection mapBack(Detection d, int offX, int offY, double scale, int w, int h) {
-        int x0 = clamp((int) Math.round(d.x0() / scale) + offX, w);
-        int y0 = clamp((int) Math.round(d.y0() / scale) + offY, h);
-        int x1 = clamp((int) Math.round(d.x1() / scale) + offX, w);
-        int y1 = clamp((int) Math.round(d.y1() / scale) + offY, h);
+    /** A view's box in frame coordinates, clamped to the frame plus {@code pad} on each side. */
+    static Detection mapBack(Detection d, int offX, int offY, double scale, int w, int h, int pad) {
+        int x0 = clamp((int) Math.round(d.x0() / scale) + offX, -pad, w + pad);
+        int y0 = clamp((int) Math.round(d.y0() / scale) + offY, -pad, h + pad);
+        int x1 = clamp((int) Math.round(d.x1() / scale) + offX, -pad, w + pad);
+        int y1 = clamp((int) Math.round(d.y1() / scale) + offY, -pad, h + pad);
         return new Detection(x0, y0, x1, y1, d.label(), d.score());
     }
 
-    private static int clamp(int v, int max) {
-        return Math.max(0, Math.min(max, v));
+    private static int clamp(int v, int min, int max) {
+        return Math.max(min, Math.min(max, v));
     }
 }

@@ -51,7 +51,10 @@ final class DatasetPlan {
         return bound.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** One folder of the tree: its path below dataset/, images, multiply, share of training steps, a few samples. */
+    /**
+     * One folder of the tree: its path below dataset/, images, multiply, share of training steps, a few
+     * samples; a folder of folders has no multiply (null) and counts the images below it.
+     */
     record Folder(String rel, int images, String multiply, double share, List<Path> samples) {
     }
 
@@ -115,11 +118,20 @@ final class DatasetPlan {
             List<Arranger.Planned> planned = new ArrangeStage().plan(arrange, problems);
             ImageTree.Node root = node(arrange.dst.toAbsolutePath().normalize(), "", planned);
             MultiplyPlan plan = new BalanceStage().plan(balance, root);
+            Map<String, MultiplyPlan.Folder> byRel = new java.util.HashMap<>();
+            plan.folders().forEach(f -> byRel.put(f.node().rel(), f));
             List<Folder> out = new ArrayList<>();
-            for (MultiplyPlan.Folder f : plan.folders()) {
-                out.add(new Folder(f.node().rel(), f.node().images(), MultiplyPlan.format(f.multiply()), f.share(), f.node().samples()));
-            }
-            out.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.rel(), b.rel()));
+            root.visit(n -> {
+                if (!n.children().isEmpty() && !n.rel().isEmpty()) {
+                    double share = byRel.values().stream().filter(f -> f.node().rel().startsWith(n.rel() + "/"))
+                            .mapToDouble(MultiplyPlan.Folder::share).sum();
+                    out.add(new Folder(n.rel(), n.total(), null, share, List.of()));
+                }
+                MultiplyPlan.Folder f = byRel.get(n.rel());
+                if (f != null) {
+                    out.add(new Folder(n.rel(), n.images(), MultiplyPlan.format(f.multiply()), f.share(), n.samples()));
+                }
+            });
             return new Tree(out, planned.size(), plan.virtualSize(), null,
                     problems.list().stream().map(Problems.Problem::toString).toList());
         } catch (RuntimeException | IOException e) {

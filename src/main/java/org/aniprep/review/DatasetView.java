@@ -30,8 +30,15 @@ public final class DatasetView implements ReviewView {
         return "/dataset";
     }
 
-    /** A row: the folder, its depth, images, multiply, share of steps and sample thumbnails. */
-    public record Row(String rel, String name, int depth, int images, String multiply, String share, List<String> samples) {
+    /**
+     * A row: the folder, its depth, images, multiply (null for a folder of folders), samples not shown
+     * (crops and fan art have no thumbnail here), share of steps and sample thumbnails.
+     */
+    public record Row(String rel, String name, int depth, int images, String multiply, int unshown, String share,
+                      List<String> samples) {
+        public boolean group() {
+            return multiply == null;
+        }
     }
 
     public record Model(ReviewContext.Chrome chrome, List<Row> rows, String summary, String problem, List<String> bad,
@@ -83,10 +90,10 @@ public final class DatasetView implements ReviewView {
             }
             int depth = f.rel().isEmpty() ? 0 : f.rel().split("/").length - 1;
             String name = f.rel().isEmpty() ? "dataset/" : f.rel().substring(f.rel().lastIndexOf('/') + 1);
-            rows.add(new Row(f.rel(), name, depth, f.images(), f.multiply(), String.format(Locale.ROOT, "%.1f %%", 100 * f.share()), samples));
+            rows.add(new Row(f.rel(), name, depth, f.images(), f.multiply(), f.samples().size() - samples.size(), String.format(Locale.ROOT, "%.1f %%", 100 * f.share()), samples));
         }
         String summary = tree.problem() != null ? null : String.format(Locale.ROOT,
-                "%d images in %d folders; with the multiplies an epoch sees %.0f images", tree.images(), rows.size(), tree.virtualSize());
+                "%d images in %d folders; with the multiplies an epoch sees %.0f images", tree.images(), rows.stream().filter(r -> !r.group()).count(), tree.virtualSize());
         ReviewContext.Chrome chrome = context.chrome("Dataset", path());
         boolean can = tree.problem() == null && chrome.readOnly() == null && !apply.status().running();
         context.page(c, "review/dataset.jte", new Model(chrome, rows, summary, tree.problem(), tree.bad(), apply.status(), can));

@@ -24,6 +24,7 @@ public final class ReviewIndex {
     private final Map<String, FrameEntry> byRel = new ConcurrentHashMap<>();
     private volatile List<String> order = List.of();
     private volatile Groups groups;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     private ReviewIndex(Path frames) {
         this.frames = frames;
@@ -91,6 +92,12 @@ public final class ReviewIndex {
      * {@code gone} to {@code added} (removed, restored) takes its old place in the order.
      */
     public synchronized void refresh(Collection<String> gone, Collection<String> added) {
+        if (new java.util.HashSet<>(gone).equals(new java.util.HashSet<>(added)) && added.stream().allMatch(byRel::containsKey)) {
+            // records changed in place (names, tags, captions): the order stays
+            added.forEach(a -> byRel.put(a, RecordReader.read(frames, a)));
+            groups = null;
+            return;
+        }
         List<String> o = new ArrayList<>(order);
         Map<String, Integer> at = new LinkedHashMap<>();
         for (String g : gone) {
@@ -119,6 +126,12 @@ public final class ReviewIndex {
         o.removeIf(r -> !byRel.containsKey(r));
         order = List.copyOf(o);
         groups = null;
+        version.incrementAndGet();
+    }
+
+    /** Changes with every {@link #refresh}: what a view derives from every frame can be kept until it moves. */
+    public long version() {
+        return version.get();
     }
 
     /** The characters view's groups, computed once per change. */

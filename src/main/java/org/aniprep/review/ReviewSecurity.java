@@ -52,7 +52,10 @@ final class ReviewSecurity {
             ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
             ctx.header("Cache-Control", "no-store");
             String path = ctx.path();
-            ctx.redirect(path.startsWith("/") && !path.startsWith("//") ? path : "/");
+            String rest = ctx.queryString() == null ? "" : java.util.Arrays.stream(ctx.queryString().split("&"))
+                    .filter(p -> !p.isEmpty() && !p.startsWith("token=")).collect(java.util.stream.Collectors.joining("&"));
+            // the same page without the token (a filtered grid's link keeps its filter)
+            ctx.redirect((path.startsWith("/") && !path.startsWith("//") ? path : "/") + (rest.isEmpty() ? "" : "?" + rest));
             ctx.skipRemainingHandlers();
             return;
         }

@@ -52,9 +52,9 @@ public final class ReviewServer implements AutoCloseable {
         this.url = url;
     }
 
-    /** The views every server has; the Dataset view joins them here. */
+    /** The views every server has, in nav order (keys 1, 2, 3). */
     public static List<ReviewView> defaultViews() {
-        return List.of(new CharactersView(), new DatasetView());
+        return List.of(new CharactersView(), new FramesView(), new DatasetView());
     }
 
     /** Recovers an interrupted action, reads the folder, starts the server. */
@@ -134,6 +134,11 @@ public final class ReviewServer implements AutoCloseable {
 
     public ReviewIndex index() {
         return context.index();
+    }
+
+    /** The folder, index, writer and actions the server works with (tests and benchmarks drive them). */
+    ReviewContext context() {
+        return context;
     }
 
     @Override

@@ -6,12 +6,17 @@
   const KEYS = [];
   function key(k, what, fn) { KEYS.push({k: k, what: what, fn: fn}); }
   // Views add their own shortcuts (window.aniprep.key); a view's key replaces a general one with the same name.
+  // The view's keys come first in the ? list, in the order the view gave them.
+  let viewKeys = 0;
   function viewKey(k, what, fn) {
     const names = k.split(' / ');
     for (let i = KEYS.length - 1; i >= 0; i--) {
-      if (KEYS[i].k.split(' / ').some(x => names.includes(x))) KEYS.splice(i, 1);
+      if (KEYS[i].k.split(' / ').some(x => names.includes(x))) {
+        KEYS.splice(i, 1);
+        if (i < viewKeys) viewKeys--;
+      }
     }
-    KEYS.unshift({k: k, what: what, fn: fn});
+    KEYS.splice(viewKeys++, 0, {k: k, what: what, fn: fn});
   }
 
   function say(text, bad) {
@@ -28,10 +33,10 @@
     try { json = await res.json(); } catch (e) { json = {message: 'error ' + res.status}; }
     if (!res.ok || !json.ok) { say(json.message || ('error ' + res.status), true); return null; }
     sessionStorage.setItem('aniprep-said', json.message);
-    location.reload();
+    if (json.location) location.href = json.location; else location.reload();
     return json;
   }
-  window.aniprep = {key: viewKey, post: post, say: say};
+  window.aniprep = {key: viewKey, post: post, say: say};  // frameAction and ask join below
   const said = sessionStorage.getItem('aniprep-said');
   if (said) { say('done: ' + said); sessionStorage.removeItem('aniprep-said'); }
 
@@ -135,7 +140,7 @@
   }));
   document.querySelectorAll('.namegroup').forEach(b => b.addEventListener('click', () => nameGroup(b.closest('section'))));
 
-  // --- frame actions (frames view and frame page) ---
+  // --- frame actions (frames view and frame page): scope, count, confirm, then one POST ---
   function frameScope() {
     const scope = document.querySelector('input[name="scope"]:checked');
     return scope ? scope.value : 'selection';
@@ -145,7 +150,7 @@
     const page = document.querySelector('[data-this-frame]');
     const scope = page ? 'this' : frameScope();
     if (scope === 'this' && page) {
-      params.push(['frame', page.dataset.thisFrame]);
+      params.push(['frame', page.dataset.thisFrame], ['here', page.dataset.thisFrame], ['back', location.search]);
     } else if (scope === 'filtered') {
       params.push(['filter', location.search.replace(/^\?/, '')]);
     } else {
@@ -156,34 +161,55 @@
     }
     return params;
   }
-  async function frameAction(action) {
+  // An in-page confirm step (Enter: go on, Escape: cancel) that says what a bulk action will touch.
+  function ask(text) {
+    let d = document.getElementById('confirm');
+    if (!d) {
+      d = document.createElement('dialog');
+      d.id = 'confirm';
+      d.innerHTML = '<p id="confirm-text"></p><form method="dialog"><button value="yes" id="confirm-yes">go on</button> <button value="no">cancel</button></form>';
+      document.body.append(d);
+    }
+    d.querySelector('#confirm-text').textContent = text;
+    d.returnValue = '';
+    return new Promise(resolve => {
+      d.addEventListener('close', () => resolve(d.returnValue === 'yes'), {once: true});
+      d.showModal();
+      d.querySelector('#confirm-yes').focus();
+    });
+  }
+  async function frameAction(action, value) {
     const params = frameParams(action);
     if (!params) return;
     if (action === 'tag' || action === 'untag') {
-      const t = window.prompt(action === 'tag' ? 'Add the tag:' : 'Remove the tag:', '');
+      const field = document.getElementById('tag-text');
+      let t = value || (field && field.value.trim()) || '';
+      if (!t) t = (window.prompt(action === 'tag' ? 'Add the tag:' : 'Remove the tag:', '') || '').trim();
       if (!t) return;
-      params.push(['tag', t.trim()]);
+      params.push(['tag', t]);
     } else if (action === 'caption') {
       const field = document.getElementById('caption-text');
-      const t = field ? field.value : window.prompt('Caption (empty: back to the caption stage\'s):', '');
+      const t = value != null ? value : field ? field.value
+        : window.prompt('Caption of these frames (empty: back to the caption stage\'s):', '');
       if (t == null) return;
       params.push(['caption', t]);
     }
-    const n = await fetchCount(params);
-    if (n == null) return;
-    if (n > 1 && !window.confirm(action + ': ' + n + ' frames will change. Go on?')) return;
+    const plan = await request('/api/frames/count', params);
+    if (!plan) return;
+    if (!plan.changes) { say('nothing to change: ' + plan.message, true); return; }
+    const bulk = plan.count > 1 || params.some(p => p[0] === 'filter');
+    if (bulk && !(await ask(plan.message.charAt(0).toUpperCase() + plan.message.slice(1) + '. Go on? (undo takes it back)'))) return;
     post('/api/frames', params);
   }
-  async function fetchCount(params) {
-    const p = params.filter(x => x[0] === 'frame' || x[0] === 'filter');
-    if (p.every(x => x[0] === 'frame')) return p.length;
+  async function request(url, params) {
     const body = new URLSearchParams();
-    p.forEach(([k, v]) => body.append(k, v));
-    const res = await fetch('/api/frames/count', {method: 'POST', credentials: 'same-origin',
+    params.forEach(([k, v]) => body.append(k, v));
+    const res = await fetch(url, {method: 'POST', credentials: 'same-origin',
       headers: {'X-Aniprep-Token': token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: body});
-    const json = await res.json();
-    if (!res.ok) { say(json.message, true); return null; }
-    return json.count;
+    let json = {};
+    try { json = await res.json(); } catch (e) { json = {message: 'error ' + res.status}; }
+    if (!res.ok || json.ok === false) { say(json.message || ('error ' + res.status), true); return null; }
+    return json;
   }
 
   // --- history ---
@@ -194,22 +220,23 @@
 
   // --- keyboard ---
   const onFaces = !!document.getElementById('face-actions');
-  const onFrames = !!document.querySelector('[data-frame-actions]');
   key('?', 'show these shortcuts', () => showKeys());
-  key('ArrowRight / l', 'next tile', () => move(1));
-  key('ArrowLeft / h', 'previous tile', () => move(-1));
-  key('ArrowDown / j', 'tile below', () => move(rowLength()));
-  key('ArrowUp / k', 'tile above', () => move(-rowLength()));
-  key('Space', 'select / unselect the tile', () => { if (current()) { toggle(current()); last = cursor; count(); } });
-  key('Shift+Space', 'select from the last selected tile to this one', () => {
-    if (current() && last >= 0) { const [a, b] = last < cursor ? [last, cursor] : [cursor, last]; for (let j = a; j <= b; j++) toggle(tiles[j], true); count(); }
-  });
-  key('Escape', 'select nothing', () => { tiles.forEach(t => toggle(t, false)); count(); });
-  key('a', 'select every tile on the page', () => { tiles.forEach(t => toggle(t, true)); count(); });
-  key('Enter', 'open the frame of the tile', () => { const a = current() && current().querySelector('a'); if (a) location.href = a.href; });
+  if (tiles.length) {
+    key('ArrowRight / l', 'next tile', () => move(1));
+    key('ArrowLeft / h', 'previous tile', () => move(-1));
+    key('ArrowDown / j', 'tile below', () => move(rowLength()));
+    key('ArrowUp / k', 'tile above', () => move(-rowLength()));
+    key('Space', 'select / unselect the tile', () => { if (current()) { toggle(current()); last = cursor; count(); } });
+    key('Shift+Space', 'select from the last selected tile to this one', () => {
+      if (current() && last >= 0) { const [a, b] = last < cursor ? [last, cursor] : [cursor, last]; for (let j = a; j <= b; j++) toggle(tiles[j], true); count(); }
+    });
+    key('Escape', 'select nothing', () => { tiles.forEach(t => toggle(t, false)); count(); });
+    key('a', 'select every tile on the page', () => { tiles.forEach(t => toggle(t, true)); count(); });
+    key('Enter', 'open the frame of the tile', () => { const a = current() && current().querySelector('a'); if (a) location.href = a.href; });
+  }
   key('u / Ctrl+Z', 'undo the last action', () => post('/api/undo', []));
   key('Shift+U / Ctrl+Y', 'redo', () => post('/api/redo', []));
-  key('1 / 2 / 3', 'go to Characters / Frames / the third view', null);
+  key('1 / 2 / 3', 'go to Characters / Frames / Dataset', null);
   if (onFaces) {
     key('n', 'this is NAME (asks for the name)', () => faceAction('name'));
     key('x', 'not this group\'s name', () => faceAction('not'));
@@ -220,13 +247,9 @@
     key('g', 'select the whole group of the tile', () => { const s = current() && groupOf(current()); if (s) { s.querySelectorAll('[data-face]').forEach(t => toggle(t, true)); const b = s.querySelector('.groupsel'); if (b) b.checked = true; count(); } });
     key('Shift+N', 'name the group of the tile', () => nameGroup(current() && groupOf(current())));
   }
-  if (onFrames) {
-    key('Delete / r', 'remove the frames (reason manual)', () => frameAction('remove'));
-    key('Shift+R', 'restore removed frames', () => frameAction('restore'));
-    key('t', 'add a tag', () => frameAction('tag'));
-    key('Shift+T', 'remove a tag', () => frameAction('untag'));
-    key('e', 'edit the caption', () => frameAction('caption'));
-  }
+  // the frames view and a frame's page add their keys with window.aniprep.key (frames.jte, frame.jte)
+  window.aniprep.frameAction = frameAction;
+  window.aniprep.ask = ask;
   function showKeys() {
     const list = document.getElementById('keylist');
     list.innerHTML = '';
@@ -245,13 +268,13 @@
   function find(k) { return (KEYS.find(x => x.k.split(' / ').includes(k)) || {}).fn; }
   document.addEventListener('keydown', ev => {
     const tag = ev.target.tagName;
-    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || document.getElementById('keys').open) return;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || document.querySelector('dialog[open]')) return;
     let k = ev.key;
     if (ev.ctrlKey && (k === 'z' || k === 'Z')) k = ev.shiftKey ? 'Ctrl+Y' : 'Ctrl+Z';
     else if (ev.ctrlKey && k === 'y') k = 'Ctrl+Y';
     else if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     else if (k === ' ') k = ev.shiftKey ? 'Shift+Space' : 'Space';
-    else if (ev.shiftKey && k.length === 1 && k !== '?') k = 'Shift+' + k.toUpperCase();
+    else if (ev.shiftKey && /^[a-z]$/i.test(k)) k = 'Shift+' + k.toUpperCase();  // Shift+3 is '#', not Shift+#
     if (/^[123]$/.test(k)) {
       const links = document.querySelectorAll('header nav a');
       const a = links[Number(k) - 1];

@@ -16,7 +16,15 @@ import java.util.TreeMap;
  * [margins, comma-separated (0 and FaceNamer.MARGIN)].
  */
 public final class LookAlikeReport {
-    record Tally(int faces, int right, int wrong, int uncertain, int unknownReferenced, Map<String, Integer> wrongBy) {
+    /** Per character: faces given its own name, another character's name, left uncertain, left unknown. */
+    record Counts(int named, int wrong, int uncertain, int unknown) {
+        Counts plus(Counts o) {
+            return new Counts(named + o.named, wrong + o.wrong, uncertain + o.uncertain, unknown + o.unknown);
+        }
+    }
+
+    record Tally(int faces, int right, int wrong, int uncertain, int unknownReferenced, Map<String, Integer> wrongBy,
+                 Map<String, Counts> byCharacter) {
         double rightShare() {
             return faces == 0 ? 0 : right / (double) faces;
         }
@@ -33,6 +41,7 @@ public final class LookAlikeReport {
                 n, embedder.threshold());
         System.out.println("| set | seed | faces | margin | right | wrong name | uncertain | referenced left unknown |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        Map<String, Map<String, Counts>> perCharacter = new TreeMap<>();
         for (String s : seeds.split(",")) {
             long seed = Long.parseLong(s.trim());
             for (LookAlikeSets.Set set : List.of(LookAlikeSets.real(cast, n, seed), LookAlikeSets.cast(cast, n, seed, false),
@@ -41,9 +50,20 @@ public final class LookAlikeReport {
                     Tally t = tally(set, embedder, margin);
                     System.out.printf("| %s | %d | %d | %.2f | %.3f | %d %s | %d | %d |%n", set.name(), seed, t.faces(), margin, t.rightShare(),
                             t.wrong(), t.wrongBy().isEmpty() ? "" : t.wrongBy(), t.uncertain(), t.unknownReferenced());
+                    if (margin == margins[margins.length - 1]) {
+                        Map<String, Counts> into = perCharacter.computeIfAbsent(set.name(), k -> new TreeMap<>());
+                        t.byCharacter().forEach((who, c) -> into.merge(who, c, Counts::plus));
+                    }
                 }
             }
         }
+        System.out.printf("per character, all seeds, margin %.2f (* = referenced): named own / another's name / uncertain / unknown%n",
+                margins[margins.length - 1]);
+        perCharacter.forEach((set, m) -> {
+            StringBuilder line = new StringBuilder("  " + set + ":");
+            m.forEach((who, c) -> line.append(String.format(" %s %d/%d/%d/%d;", who, c.named(), c.wrong(), c.uncertain(), c.unknown())));
+            System.out.println(line);
+        });
     }
 
     /** The faces of {@code set} named by {@link FaceNamer} with {@code margin}. */
@@ -62,10 +82,14 @@ public final class LookAlikeReport {
         int uncertain = 0;
         int unknownRef = 0;
         Map<String, Integer> wrongBy = new TreeMap<>();
+        Map<String, Counts> byCharacter = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             String who = set.faces().get(i).who();
             ImageFaces.FaceItem f = items.get(i);
             boolean referenced = set.referenced(who);
+            boolean unsure = f.character == null && ClassifyInfo.UNCERTAIN.equals(f.status);
+            byCharacter.merge(referenced ? who + "*" : who, new Counts(who.equals(f.character) ? 1 : 0,
+                    f.character != null && !who.equals(f.character) ? 1 : 0, unsure ? 1 : 0, f.character == null && !unsure ? 1 : 0), Counts::plus);
             if (f.character != null) {
                 if (f.character.equals(who)) {
                     right++;
@@ -74,7 +98,7 @@ public final class LookAlikeReport {
                     wrongBy.merge(who + "->" + f.character, 1, Integer::sum);
                 }
             } else {
-                uncertain += ClassifyInfo.UNCERTAIN.equals(f.status) ? 1 : 0;
+                uncertain += unsure ? 1 : 0;
                 if (referenced) {
                     unknownRef++;
                 } else {
@@ -82,6 +106,6 @@ public final class LookAlikeReport {
                 }
             }
         }
-        return new Tally(items.size(), right, wrong, uncertain, unknownRef, wrongBy);
+        return new Tally(items.size(), right, wrong, uncertain, unknownRef, wrongBy, byCharacter);
     }
 }

@@ -3,7 +3,7 @@ import java.util.*;
 public final class ShapeGateReport {
   record F(String who, float[] c, float[] s) {}
   record R(String who, float[] c, float[] s) {}
-  static float[] sil(CastScenes.Scene s, FaceBox b) { OfflineSignature.Signature g = OfflineSignature.of(s.image(), b); return Silhouette.of(s.image(), b, g.hair(), g.skin()); }
+  static float[] sil(CastScenes.Scene s, FaceBox b) { OfflineSignature.Signature g = OfflineSignature.of(s.image(), b); return Silhouette.of(s.image(), b, g.hair()); }
   static List<F> bench(CastScenes cast, long seed, List<R> refs) {
     for (String f : List.of("eileen_happy.png", "lucy_happy.png")) { CastScenes.Scene s = cast.sprite(f); FaceBox b = s.faces().get(0).box(); refs.add(new R(s.faces().get(0).who(), OfflineSignature.of(s.image(), b).vector(), sil(s, b))); }
     Random rnd = new Random(seed ^ 0x5eed); List<F> out = new ArrayList<>();

@@ -31,11 +31,10 @@ public final class JournalFaults {
     }
 
     /**
-     * A child process: runs {@code aniprep ARGS...} but stops before file operation {@code args[0]},
-     * printing "stopped before ..." and waiting to be killed; prints "finished" when it gets to the end.
+     * From now on file operation {@code k} (0 = writing the journal) of the batches is not done: the
+     * calling thread prints "stopped before OP" and waits to be killed (a child process of a crash test).
      */
-    public static void main(String[] args) {
-        int k = Integer.parseInt(args[0]);
+    public static void pauseBefore(int k) {
         AtomicInteger n = new AtomicInteger();
         MoveJournal.hook = op -> {
             if (n.getAndIncrement() == k) {
@@ -48,6 +47,14 @@ public final class JournalFaults {
                 }
             }
         };
+    }
+
+    /**
+     * A child process: runs {@code aniprep ARGS...} but stops before file operation {@code args[0]},
+     * printing "stopped before ..." and waiting to be killed; prints "finished" when it gets to the end.
+     */
+    public static void main(String[] args) {
+        pauseBefore(Integer.parseInt(args[0]));
         String[] aniprep = java.util.Arrays.copyOfRange(args, 1, args.length);
         int rc = org.aniprep.cli.Main.run(aniprep);
         System.out.println("finished " + rc);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a Spark task needs to extract the i-th episode of a run (the run's layout and extract's
@@ -25,7 +26,7 @@ import java.util.List;
  * the same settings, so its options are the driver's; the episodes are planned again from the same
  * videos, so the i-th is the driver's i-th.
  */
-record EpisodeTask(String videos, String root, String refs, List<String> extras, List<List<String>> settings)
+record EpisodeTask(String videos, String root, String refs, List<String> extras, List<List<String>> settings, SparkVersions driver)
         implements Serializable {
 
     /** One bad input, as the task saw it. */
@@ -44,18 +45,23 @@ record EpisodeTask(String videos, String root, String refs, List<String> extras,
         }
     }
 
-    static EpisodeTask of(RunLayout layout, List<Setting> settings) {
+    static EpisodeTask of(RunLayout layout, List<Setting> settings, SparkVersions driver) {
         List<List<String>> flat = new ArrayList<>();
         for (Setting s : settings) {
             flat.add(List.of(s.section(), s.key(), s.value().toString(), s.origin()));
         }
         return new EpisodeTask(layout.videos().toString(), layout.root().toString(),
-                layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()), List.copyOf(flat));
+                layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()), List.copyOf(flat),
+                driver);
     }
 
     Outcome extract(int index) throws IOException {
         long t0 = System.currentTimeMillis();
         String host = host();
+        Optional<String> versions = SparkVersions.executorMismatch(driver, SparkVersions.here(), host);
+        if (versions.isPresent()) {
+            throw new IOException(versions.get());
+        }
         Path src = Path.of(videos);
         if (!Files.exists(src)) {
             throw new IOException("--src " + src + " cannot be seen on executor host " + host

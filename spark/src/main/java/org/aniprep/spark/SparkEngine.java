@@ -3,6 +3,7 @@ package org.aniprep.spark;
 import org.aniprep.extract.EpisodePlan;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.extract.Extractor;
+import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.Engine;
 import org.aniprep.pipeline.RunLayout;
@@ -44,16 +45,42 @@ public final class SparkEngine implements Engine {
     private final JavaSparkContext spark;
 
     public SparkEngine(String master) {
+        quietSpark();
         SparkConf conf = new SparkConf().setAppName("aniprep run");
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
+        SparkVersions.driverMismatch(SparkVersions.builtWith(), SparkVersions.here()).ifPresent(why -> {
+            throw new BadOptions(why);
+        });
+        SparkMaster.probe(conf.get("spark.master"));
         // a task that dies is retried; its episode converges (atomic writes, deterministic names, completion markers)
         conf.setIfMissing("spark.task.maxFailures", "4");
         this.spark = new JavaSparkContext(conf);
+        try {
+            SparkMaster.awaitExecutor(spark);
+        } catch (RuntimeException e) {
+            spark.close();
+            throw e;
+        }
         LOG.info("run: Spark {} master {} ({} default parallelism)", spark.version(), spark.master(), spark.defaultParallelism());
+    }
+
+    /**
+     * Spark's INFO lines (dozens per job) and the executor's stack traces of a failed task would bury
+     * aniprep's own lines, which name the cause; with slf4j-simple (./aniprep) Spark logs errors only,
+     * all of it with -v. spark-submit's log4j2 configuration is left as the cluster has it.
+     */
+    private static void quietSpark() {
+        boolean verbose = "debug".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark", verbose ? "info" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", verbose ? "info" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.sparkproject", verbose ? "info" : "error");
+        if (!verbose) { // in local[N] the executor is this JVM: its "Exception in task" trace repeats the failure aniprep reports
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.executor.Executor", "off");
+        }
     }
 
     @Override
@@ -83,15 +110,9 @@ public final class SparkEngine implements Engine {
         if (plans.isEmpty()) {
             return stage.run(context); // says there are no videos, as locally
         }
-        EpisodeTask task = EpisodeTask.of(layout, stage.settings());
+        EpisodeTask task = EpisodeTask.of(layout, stage.settings(), SparkVersions.here());
         LOG.info("extract: {} episode(s) as {} Spark task(s) on {}", plans.size(), plans.size(), spark.master());
-        List<EpisodeTask.Outcome> outcomes;
-        try {
-            outcomes = spark.parallelize(IntStream.range(0, plans.size()).boxed().toList(), plans.size())
-                    .map(task::extract).collect();
-        } catch (RuntimeException e) {
-            throw new IOException(SparkFailures.describe(e), e);
-        }
+        List<EpisodeTask.Outcome> outcomes = extract(spark, task, plans.size());
         Extractor.Summary total = Extractor.Summary.NONE;
         for (EpisodeTask.Outcome out : outcomes) {
             total = total.plus(out.summary());
@@ -100,6 +121,16 @@ public final class SparkEngine implements Engine {
                     String.format("%.1f", out.millis() / 1000.0));
         }
         return ExtractStage.summary(o, total);
+    }
+
+    /** One task per episode, {@code 0..episodes-1}; a failed job is one line (the task's own message). */
+    static List<EpisodeTask.Outcome> extract(JavaSparkContext spark, EpisodeTask task, int episodes) throws IOException {
+        spark.setCallSite("aniprep extract: " + episodes + " episode(s)"); // the stage's name in the UI and in TaskTimes
+        try {
+            return spark.parallelize(IntStream.range(0, episodes).boxed().toList(), episodes).map(task::extract).collect();
+        } catch (Exception e) { // SparkException is checked, but Scala does not declare it
+            throw new IOException(SparkFailures.describe(e), e);
+        }
     }
 
     @Override

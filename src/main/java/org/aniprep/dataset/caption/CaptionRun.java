@@ -141,12 +141,15 @@ public final class CaptionRun {
                     if (wasOurs) {
                         // aniprep wrote this file and someone changed it since (TagGUI, a text editor): theirs now
                         counts.edited++;
-                        if (!previous.isEdited()) {
-                            SidecarStore.update(item.image(), s -> s.put(CaptionInfo.SECTION, previous.markedEdited()));
-                        }
                     } else {
                         counts.keptOthers++;
                         LOG.warn("{}: not written by aniprep caption; kept as it is (--overwrite replaces it)", file);
+                    }
+                    // kept, and recorded as kept with the caption aniprep would write now: what a fresh run with this
+                    // file in place records too, so a rerun's dataset does not depend on when the file changed
+                    CaptionInfo kept = info.markedEdited();
+                    if (!kept.equals(previous)) {
+                        SidecarStore.update(item.image(), s -> s.put(CaptionInfo.SECTION, kept));
                     }
                     return;
                 }

@@ -5,17 +5,18 @@ import org.aniprep.image.RgbImage;
 /**
  * Where hair and skin lie around a face, on a coarse grid over a region larger than the head region
  * (hair length, side locks, tails, fringe, the face outline): the part of a design that colour alone
- * cannot see. Each cell holds the share of its pixels-cells that are hair-coloured and skin-coloured;
- * left and right are folded together so a mirrored shot matches.
+ * cannot see. Each cell holds the share of its sampled points that are hair-coloured ({@link #OUTSIDE}
+ * for a cell wholly outside the frame); {@link #aligned} compares two over mirroring and a cell's shift.
+ * One of the three shape measures of {@link ShapeCheck} (issue 19).
  */
 final class Silhouette {
-    static double SIDE = 1.0;
-    static double ABOVE = 0.7;
-    static double BELOW = 1.2;
-    static int COLS = 12;
-    static int ROWS = 14;
-    static int SUB = 3;
-    static double HAIR_RADIUS = 0.09;
+    static final double SIDE = 1.0;
+    static final double ABOVE = 0.7;
+    static final double BELOW = 1.2;
+    static final int COLS = 12;
+    static final int ROWS = 14;
+    static final int SUB = 3;
+    static final double HAIR_RADIUS = 0.09;
     /** A cell wholly outside the frame. */
     static final float OUTSIDE = -1;
 
@@ -26,7 +27,7 @@ final class Silhouette {
         return COLS * ROWS;
     }
 
-    static float[] of(RgbImage img, FaceBox f, ColourMode hair, ColourMode skin) {
+    static float[] of(RgbImage img, FaceBox f, ColourMode hair) {
         double w = f.width();
         double h = f.height();
         double x0 = f.x0() - SIDE * w;
@@ -73,7 +74,7 @@ final class Silhouette {
         return best;
     }
 
-    static int SHIFT = 1;
+    static final int SHIFT = 1;
 
     private static double shifted(float[] a, float[] b, boolean mirror, int dx, int dy) {
         double s = 0;

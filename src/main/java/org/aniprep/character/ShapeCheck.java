@@ -1,0 +1,75 @@
+package org.aniprep.character;
+
+import org.aniprep.image.RgbImage;
+
+/**
+ * The offline embedder's second test before a face takes a reference's name (issue 19): its colours
+ * ({@link OfflineSignature}) say "same palette", the drawing must say "same design" too. Three shape
+ * measures of the face against the reference, combined by a logistic score (docs/classify.md
+ * "Look-alikes without a reference"):
+ * <ul>
+ *   <li>HOG of the head region (the face box widened ½ its width each side, 0.6 of its height above, 0.3
+ *       below): fringe, eyes, face outline;</li>
+ *   <li>HOG of a wider region (1 width each side, 0.7 above, 1.2 below): hair length, tails, side locks;</li>
+ *   <li>{@link Silhouette}: where the hair colour lies around the face.</li>
+ * </ul>
+ * The score's weights were fitted (logistic regression) on the tuning seeds only: the look-alike sets
+ * of seeds 1 and 2 and the accuracy set of seed 11, on faces within the naming radius of a reference,
+ * "same character" against "a look-alike of another"; {@link #CUT} is the score below which a face is
+ * left uncertain. Each measure alone was weaker (docs/classify.md).
+ */
+final class ShapeCheck {
+    static final double HEAD_SIDE = 0.5;
+    static final double HEAD_ABOVE = 0.6;
+    static final double HEAD_BELOW = 0.3;
+    static final double WIDE_SIDE = 1.0;
+    static final double WIDE_ABOVE = 0.7;
+    static final double WIDE_BELOW = 1.2;
+    static final int DIMS = 2 * Hog.DIMS + Silhouette.dims();
+    /** Logistic score = B + W_HEAD·head HOG distance + W_WIDE·wide HOG distance + W_SILHOUETTE·silhouette distance. */
+    static final double B = 15.93;
+    static final double W_HEAD = -31.83;
+    static final double W_WIDE = -14.30;
+    static final double W_SILHOUETTE = -13.55;
+    /** Below this score the shapes disagree (log-odds −1: tuned so the accuracy set keeps ≥ 0.91, tuning seeds only). */
+    static final double CUT = -1.0;
+
+    private ShapeCheck() {
+    }
+
+    /** Writes the three shape descriptors of {@code face} into {@code vec} from {@code at}. */
+    static void put(RgbImage img, FaceBox face, ColourMode hair, float[] vec, int at) {
+        System.arraycopy(Hog.of(img, face, HEAD_SIDE, HEAD_ABOVE, HEAD_BELOW), 0, vec, at, Hog.DIMS);
+        System.arraycopy(Hog.of(img, face, WIDE_SIDE, WIDE_ABOVE, WIDE_BELOW), 0, vec, at + Hog.DIMS, Hog.DIMS);
+        float[] s = Silhouette.of(img, face, hair);
+        System.arraycopy(s, 0, vec, at + 2 * Hog.DIMS, s.length);
+    }
+
+    /** The logistic score of {@code face} against {@code ref}, both holding the shape block at {@code at}. */
+    static double score(float[] face, float[] ref, int at) {
+        double head = Hog.distance(ref, at, face, at);
+        double wide = Hog.distance(ref, at + Hog.DIMS, face, at + Hog.DIMS);
+        int s = at + 2 * Hog.DIMS;
+        float[] a = java.util.Arrays.copyOfRange(ref, s, s + Silhouette.dims());
+        float[] b = java.util.Arrays.copyOfRange(face, s, s + Silhouette.dims());
+        double sil = Math.min(1, Silhouette.aligned(a, b));
+        return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * sil;
+    }
+
+    /** Whether {@code vec} carries a shape block at {@code at} (a real HOG is of unit length; a missing one is all zeros). */
+    static boolean present(float[] vec, int at) {
+        if (vec.length < at + DIMS) {
+            return false;
+        }
+        double s = 0;
+        for (int i = at; i < at + Hog.DIMS; i++) {
+            s += vec[i] * vec[i];
+        }
+        return s > 0.5;
+    }
+
+    /** Whether the shapes allow {@code face} to be {@code ref}'s character. */
+    static boolean plausible(float[] face, float[] ref, int at) {
+        return score(face, ref, at) >= CUT;
+    }
+}
