@@ -73,9 +73,24 @@ public class DatasetDecisionsTest {
     }
 
     /** {@code aniprep run} from detect on: detect (which keeps the recorded boxes), classify, metadata, caption, arrange, balance. */
-    private int run(Path root) {
-        return Main.run("run", "--src", dir.resolve("videos").toString(), "--dst", root.toString(), "--refs", dir.resolve("refs").toString(),
-                "--from", "detect", "--offline", "--detect.face-model", "combined", "--arrange.min-images-per-combination", "1", "-q");
+    private int run(Path root, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--src", dir.resolve("videos").toString(), "--dst", root.toString(),
+                "--refs", dir.resolve("refs").toString(), "--from", "detect", "--offline", "--detect.face-model", "combined",
+                "--arrange.min-images-per-combination", "1", "-q"));
+        args.addAll(List.of(more));
+        return Main.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void overwriteStillRewritesACaptionEditedElsewhere() throws Exception {
+        Path root = newRun("rerun", 1);
+        assertThat(run(root)).isZero();
+        Map<String, String> before = dataset(root);
+        DecisionFrames.apply(root, 1, Decision.CAPTION_EXTERNAL);
+        assertThat(run(root)).isZero();
+        DecisionChecks.holds(Decision.CAPTION_EXTERNAL, root, dataset(root));
+        assertThat(run(root, "--caption.overwrite")).isZero();
+        assertThat(dataset(root)).as("aniprep's caption again, recorded as before").isEqualTo(before);
     }
 
     @ParameterizedTest

@@ -135,6 +135,15 @@ final class DecisionChecks {
             Map.Entry<String, JsonNode> placed = placed(dataset, DecisionFrames.rel(1, 3));
             assertThat(caption(dataset, placed)).endsWith(", edited elsewhere");
         }
+        if (d == Decision.NAME) {
+            // faces the user names become references: their look-alikes are proposed under the name (docs/classify.md);
+            // named instead where a renamed cluster folder is a reference folder of that name too
+            String status = java.nio.file.Files.isDirectory(root.resolve("clusters").resolve(DecisionFrames.FOUND)) ? "named" : "proposed";
+            long proposed = dataset.entrySet().stream().filter(e -> e.getKey().endsWith(".json"))
+                    .flatMap(e -> java.util.stream.StreamSupport.stream(read(e.getValue()).path("classify").path("faces").spliterator(), false))
+                    .filter(f -> f.path("status").asText().equals(status) && f.path("character").asText().equals(DecisionFrames.FOUND)).count();
+            assertThat(proposed).as("faces " + status + " as " + DecisionFrames.FOUND).isPositive();
+        }
         if (d == Decision.CLUSTER_RENAME || d == Decision.NAME) {
             Set<String> folders = new TreeSet<>();
             dataset.keySet().forEach(k -> folders.add(k.contains("/") ? k.substring(0, k.lastIndexOf('/')) : ""));
