@@ -30,25 +30,41 @@ public final class CombinedFaceDetector implements Detector {
      *                           threshold: off
      * @param edgePad            both detectors see the frame padded by this × its shorter side on every
      *                           side (edge pixels repeated), so faces at the edges are searched whole
+     * @param stretchBelow       FaceBoxes sees a frame whose luma spans fewer levels than this
+     *                           stretched to the full range ({@link ContrastStretch}; 0: never). The
+     *                           cascade equalises its own grey frame.
+     * @param dropNested         a face only the cascade found is dropped when {@code matchCover} of it
+     *                           lies inside FaceBoxes' box of a kept face (a second look at the same
+     *                           face: an eye, the mouth, a cheek)
      */
     public record Settings(double matchIou, double matchCover, int cascadeOnlyVotes, float cascadeOnlyScore, boolean averageBoxes,
-                           float weakScore, double edgePad) {
-        public static final Settings DEFAULT = new Settings(0.3, 0.6, 0, 0.5f, true, 1f, 0);
+                           float weakScore, double edgePad, int stretchBelow, boolean dropNested) {
+        public static final Settings DEFAULT = new Settings(0.3, 0.6, 0, 0.5f, true, 1f, 0, 160, true);
+        /** The offline default before issue 19 part 4's changes (no stretch, nested boxes kept). */
+        public static final Settings BEFORE = DEFAULT.withStretchBelow(0).withDropNested(false);
 
         public Settings withCascadeOnlyVotes(int votes) {
-            return new Settings(matchIou, matchCover, votes, cascadeOnlyScore, averageBoxes, weakScore, edgePad);
+            return new Settings(matchIou, matchCover, votes, cascadeOnlyScore, averageBoxes, weakScore, edgePad, stretchBelow, dropNested);
         }
 
         public Settings withAverageBoxes(boolean on) {
-            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, on, weakScore, edgePad);
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, on, weakScore, edgePad, stretchBelow, dropNested);
         }
 
         public Settings withWeakScore(float score) {
-            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, score, edgePad);
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, score, edgePad, stretchBelow, dropNested);
         }
 
         public Settings withEdgePad(double pad) {
-            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, weakScore, pad);
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, weakScore, pad, stretchBelow, dropNested);
+        }
+
+        public Settings withStretchBelow(int range) {
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, weakScore, edgePad, range, dropNested);
+        }
+
+        public Settings withDropNested(boolean on) {
+            return new Settings(matchIou, matchCover, cascadeOnlyVotes, cascadeOnlyScore, averageBoxes, weakScore, edgePad, stretchBelow, on);
         }
     }
 
@@ -89,8 +105,9 @@ public final class CombinedFaceDetector implements Detector {
         return merge(settings, faceBoxes.name(), fromFaceBoxes(image), cascade.name(), cascade.detect(image, settings.edgePad()));
     }
 
-    /** FaceBoxes' faces down to the weak score (or its own threshold), best first. */
-    List<Detection> fromFaceBoxes(RgbImage image) {
+    /** FaceBoxes' faces down to the weak score (or its own threshold), best first; a low-contrast frame stretched first. */
+    List<Detection> fromFaceBoxes(RgbImage frame) {
+        RgbImage image = ContrastStretch.apply(frame, settings.stretchBelow());
         float strong = faceBoxes.translator().params().conf();
         if (settings.weakScore() >= strong && settings.edgePad() <= 0) {
             return faceBoxes.detect(image);
@@ -113,6 +130,8 @@ public final class CombinedFaceDetector implements Detector {
                                  String cascadeName, List<Detection> fromCascade) {
         List<Detection> rest = new ArrayList<>(fromCascade);
         List<Detection> out = new ArrayList<>();
+        // FaceBoxes' own boxes of the faces kept (a mean box may be smaller than the face)
+        List<Detection> found = new ArrayList<>();
         List<Detection> ordered = new ArrayList<>(fromFaceBoxes);
         ordered.sort(Comparator.comparingDouble(Detection::score).reversed());
         for (Detection f : ordered) {
@@ -141,8 +160,12 @@ public final class CombinedFaceDetector implements Detector {
                 }
             }
             out.add(box.withFoundBy(by));
+            found.add(f);
         }
         for (Detection c : rest) {
+            if (settings.dropNested() && found.stream().anyMatch(k -> c.coveredBy(k) >= settings.matchCover())) {
+                continue;
+            }
             if (c.score() >= settings.cascadeOnlyVotes()) {
                 out.add(c.withScore(settings.cascadeOnlyScore()).withFoundBy(Map.of(cascadeName, c.score())));
             }

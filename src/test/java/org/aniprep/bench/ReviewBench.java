@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * {@code aniprep review} at scale: a generated run folder of FRAMES frames and FACES faces (768-d
  * embeddings as CCIP writes them, 5 % of the frames removed by filter), the server started over it,
  * then over HTTP: the first page of each view (its HTML, then with the pictures it shows, fetched six
- * at a time as a browser does, with a cold and a warm thumbnail store), and the answer time of an
- * action (name one face, undo it; a 200-face naming for comparison). Medians over TRIES tries against
+ * at a time as a browser does, with a cold and a warm thumbnail store), and the answer time of each kind
+ * of action (name, not NAME, not a face, add a tag, edit the caption, remove a frame; each then undone and
+ * redone; the count a bulk action shows first; a 200-face naming for comparison). Medians (and p90) over TRIES tries against
  * the goals (first page under 1 s, an action under 200 ms). Usage: ReviewBench [frames] [faces] [tries]
  */
 public final class ReviewBench {
@@ -85,19 +86,28 @@ public final class ReviewBench {
             throw new IllegalStateException("no face on the characters page");
         }
         String one = ids.get(ids.size() - 1);
-        double[] name = new double[tries];
-        double[] undo = new double[tries];
+        String frame = one.substring(0, one.lastIndexOf('#'));
+        String f = "&frame=" + enc(frame);
+        action("this is NAME (1 face)", tries, () -> post("/api/faces", "action=name&name=bench+" + System.nanoTime() + "&face=" + enc(one)));
+        action("not NAME (1 face)", tries, () -> post("/api/faces", "action=not&name=bench+" + System.nanoTime() + "&face=" + enc(one)));
+        action("not a face (1 face)", tries, () -> post("/api/faces", "action=notface&face=" + enc(one)));
+        action("add a tag (1 frame)", tries, () -> post("/api/frames", "action=tag&tag=bench_" + System.nanoTime() + f));
+        action("edit the caption (1 frame)", tries, () -> post("/api/frames", "action=caption&caption=bench+" + System.nanoTime() + f));
+        action("remove the frame", tries, () -> post("/api/frames", "action=remove" + f));
+        double[] count = new double[tries];
+        for (int i = 0; i < tries; i++) {
+            count[i] = timed(() -> post("/api/frames/count", "action=tag&tag=bench_count&filter=" + enc("?")));
+        }
+        row("count: add a tag to every frame (nothing written)", median(count), 200, p90(count));
         double[] after = new double[tries];
         for (int i = 0; i < tries; i++) {
-            name[i] = timed(() -> post("/api/faces", "action=name&name=bench+" + System.nanoTime() + "&face=" + enc(one)));
+            post("/api/faces", "action=name&name=bench+" + System.nanoTime() + "&face=" + enc(one));
             after[i] = timed(() -> get("/characters"));
-            undo[i] = timed(() -> post("/api/undo", ""));
+            post("/api/undo", "");
         }
-        row("action: this is NAME (1 face)", median(name), 200);
-        row("action: undo it", median(undo), 200);
-        row("characters page right after an action", median(after), 1000);
+        row("characters page right after an action", median(after), 1000, p90(after));
         List<String> many = new ArrayList<>();
-        server.index().all().stream().flatMap(f -> f.faces().stream()).limit(200).forEach(f -> many.add(f.id()));
+        server.index().all().stream().flatMap(x -> x.faces().stream()).limit(200).forEach(x -> many.add(x.id()));
         StringBuilder body = new StringBuilder("action=name&name=bench+bulk");
         many.forEach(id -> body.append("&face=").append(enc(id)));
         double[] bulk = new double[Math.min(3, tries)];
@@ -106,8 +116,24 @@ public final class ReviewBench {
             bulk[i] = timed(() -> post("/api/faces", body.toString()));
             bulkUndo[i] = timed(() -> post("/api/undo", ""));
         }
-        row("bulk action: this is NAME (200 faces)", median(bulk), -1);
-        row("bulk action: undo it", median(bulkUndo), -1);
+        row("bulk action: this is NAME (200 faces)", median(bulk), -1, p90(bulk));
+        row("bulk action: undo it", median(bulkUndo), -1, p90(bulkUndo));
+    }
+
+    /** An action, then its undo, then its redo, then its undo again, TRIES times: each answer timed. */
+    private void action(String what, int tries, Call act) throws Exception {
+        double[] a = new double[tries];
+        double[] undo = new double[tries];
+        double[] redo = new double[tries];
+        for (int i = 0; i < tries; i++) {
+            a[i] = timed(act);
+            undo[i] = timed(() -> post("/api/undo", ""));
+            redo[i] = timed(() -> post("/api/redo", ""));
+            post("/api/undo", "");
+        }
+        row("action: " + what, median(a), 200, p90(a));
+        row("  undo it", median(undo), 200, p90(undo));
+        row("  redo it", median(redo), 200, p90(redo));
     }
 
     /** The first page of a view: HTML alone (first request, then median), and with its pictures. */
@@ -185,6 +211,18 @@ public final class ReviewBench {
         double[] s = t.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** The nearest-rank 90th percentile. */
+    private static double p90(double[] t) {
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return s[Math.max(0, (int) Math.ceil(0.9 * s.length) - 1)];
+    }
+
+    private static void row(String what, double ms, double goal, double p90) {
+        System.out.printf("%-52s %9.1f ms  p90 %7.1f ms%s%n", what, ms, p90, goal < 0 ? "" : ms < goal ? "   ok (goal < " + (int) goal + " ms)"
+                : "   OVER the goal of " + (int) goal + " ms");
     }
 
     private static void row(String what, double ms, double goal) {

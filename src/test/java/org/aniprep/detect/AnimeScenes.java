@@ -6,6 +6,7 @@ import org.aniprep.image.RgbImage;
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,14 +35,15 @@ public final class AnimeScenes {
         }
     }
 
-    private record Sprite(String file, int x0, int y0, int x1, int y1) {
+    /** A sprite file and its face box in the sprite's pixels. */
+    record Sprite(String file, int x0, int y0, int x1, int y1) {
         /** The character, used as the face's label ({@code eileen}, {@code lucy}: Lucy wears glasses). */
         String who() {
             return file.substring(0, file.indexOf('_'));
         }
     }
 
-    private static final List<Sprite> SPRITES = List.of(
+    static final List<Sprite> SPRITES = List.of(
             new Sprite("eileen_happy.png", 80, 110, 238, 258),
             new Sprite("eileen_vhappy.png", 80, 110, 238, 258),
             new Sprite("eileen_concerned.png", 80, 110, 238, 258),
@@ -86,9 +88,7 @@ public final class AnimeScenes {
     /** A scene with {@code k} characters side by side, each at its own random scale. */
     public Scene generate(int k, Random rnd, String name) {
         BufferedImage frame = background(rnd);
-        Graphics2D g = frame.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        Graphics2D g = painter(frame);
         List<Detection> faces = new ArrayList<>();
         double slot = W / (double) Math.max(1, k);
         for (int i = 0; i < k; i++) {
@@ -148,9 +148,7 @@ public final class AnimeScenes {
 
     public Scene variant(Kind kind, Random rnd, String name) {
         BufferedImage frame = background(rnd);
-        Graphics2D g = frame.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        Graphics2D g = painter(frame);
         int k = switch (kind) {
             case SMALL -> 1 + rnd.nextInt(4);
             case CLOSE_UP -> 1;
@@ -182,33 +180,55 @@ public final class AnimeScenes {
             // where the face centre goes: in its slot, inside the frame
             double cx = slot * (i + 0.5) + (rnd.nextDouble() - 0.5) * slot * 0.3;
             cx = Math.max(fw / 2 + 8, Math.min(W - fw / 2 - 8, cx));
-            double faceCx = (s.x0() + s.x1()) / 2.0;
             double faceCy = (s.y0() + s.y1()) / 2.0;
             // close-ups: the face anywhere in the frame; others stand on a ground line (feet at 0.7-1.15 H)
             double cy = kind == Kind.CLOSE_UP ? fh / 2 + 8 + rnd.nextDouble() * Math.max(0, H - fh - 16)
                     : H * (0.7 + rnd.nextDouble() * 0.45) - (img.getHeight() - faceCy) * scale;
             cy = Math.max(fh / 2 + 8, Math.min(H - fh / 2 - 8, cy));
-            java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
-            t.translate(cx, cy);
-            t.rotate(tilt);
-            t.scale(mirror ? -scale : scale, scale);
-            t.translate(-faceCx, -faceCy);
-            g.drawImage(img, t, null);
-            faces.add(clip(face(s.who(), (int) Math.round(cx - fw / 2), (int) Math.round(cy - fh / 2),
-                    (int) Math.round(cx + fw / 2), (int) Math.round(cy + fh / 2))));
+            faces.add(place(g, s, cx, cy, scale, mirror, tilt));
         }
         g.dispose();
         faces.removeIf(f -> f.width() < 0.7 * Math.max(f.height(), 1) || f.area() == 0);
         return new Scene(name, ImageLoader.toRgb(frame), faces, List.of());
     }
 
+    /**
+     * Draws sprite {@code s} with its face centred at ({@code cx}, {@code cy}), scaled, mirrored and
+     * tilted (radians) about the face centre; returns the face box, clipped to the frame.
+     */
+    Detection place(Graphics2D g, Sprite s, double cx, double cy, double scale, boolean mirror, double tilt) {
+        AffineTransform t = new AffineTransform();
+        t.translate(cx, cy);
+        t.rotate(tilt);
+        t.scale(mirror ? -scale : scale, scale);
+        t.translate(-(s.x0() + s.x1()) / 2.0, -(s.y0() + s.y1()) / 2.0);
+        g.drawImage(load(s.file()), t, null);
+        double fw = (s.x1() - s.x0()) * scale;
+        double fh = (s.y1() - s.y0()) * scale;
+        return clip(face(s.who(), (int) Math.round(cx - fw / 2), (int) Math.round(cy - fh / 2),
+                (int) Math.round(cx + fw / 2), (int) Math.round(cy + fh / 2)));
+    }
+
+    /** A graphics context for compositing sprites onto {@code frame} (bicubic, quality rendering). */
+    static Graphics2D painter(BufferedImage frame) {
+        Graphics2D g = frame.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        return g;
+    }
+
     /** A background, sometimes zoomed into (as a camera pan would show it). */
     private BufferedImage background(Random rnd) {
+        return background(rnd, 0.6);
+    }
+
+    /** A random background, half the time zoomed into by up to {@code 1 + maxZoom}×, at a random place. */
+    BufferedImage background(Random rnd, double maxZoom) {
         BufferedImage bg = load(BACKGROUNDS.get(rnd.nextInt(BACKGROUNDS.size())));
         BufferedImage frame = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        double zoom = rnd.nextBoolean() ? 1.0 : 1.0 + rnd.nextDouble() * 0.6;
+        double zoom = rnd.nextBoolean() ? 1.0 : 1.0 + rnd.nextDouble() * maxZoom;
         int cw = (int) (bg.getWidth() / zoom);
         int ch = (int) (bg.getHeight() / zoom);
         int cx = rnd.nextInt(bg.getWidth() - cw + 1);

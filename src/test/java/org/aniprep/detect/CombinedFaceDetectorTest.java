@@ -50,4 +50,13 @@ class CombinedFaceDetectorTest {
         assertThat(CombinedFaceDetector.merge(S.withCascadeOnlyVotes(50), "fb", List.of(),
                 "cascade", List.of(box(50, 50, 150, 150, 30)))).isEmpty();
     }
+
+    @Test
+    void aSecondCascadeBoxInsideAFaceIsNoFaceOfItsOwn() {
+        // the cascade found an eye and a mouth inside one large face; one pairs with FaceBoxes' box, the other is dropped
+        List<Detection> fb = List.of(box(60, 220, 300, 460, 0.9f));
+        List<Detection> cascade = List.of(box(80, 230, 150, 300, 30), box(190, 240, 260, 310, 20), box(700, 200, 800, 300, 40));
+        assertThat(CombinedFaceDetector.merge(S, "fb", fb, "cascade", cascade)).hasSize(2);
+        assertThat(CombinedFaceDetector.merge(S.withDropNested(false), "fb", fb, "cascade", cascade)).hasSize(3);
+    }
 }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * The offline default face detector on {@link HeldOutFaceScenes}: face count right per scene, by
  * kind and by tint; faces found by size band (face height: under 100 px, 100–160, over 160); false
- * boxes. Figures in docs/detect.md. Arguments: [scenes per kind (10)] [seed (202: held out; 101
- * tunes)] [-v: every scene].
+ * boxes; for the offline default before issue 19 part 4's changes and as it is now. Figures in
+ * docs/detect.md. Arguments: [scenes per kind (10)] [seed (202: held out; 101, 303, 404 tune)] [-v: every scene].
  */
 public final class HeldOutFaceReport {
     static final int[] BANDS = {100, 160};
@@ -27,6 +27,12 @@ public final class HeldOutFaceReport {
         ModelResolver resolver = new ModelResolver(ModelSettings.fromEnvironment(
                 Map.of(ModelSettings.MODEL_PATH_ENV, models.toString()), Path.of("/nonexistent-home"), true, Device.CPU));
         List<HeldOutFaceScenes.Scene> scenes = new HeldOutFaceScenes(AnimeScenes.animeDir()).generate(perKind, seed);
+        report("before", CombinedFaceDetector.Settings.BEFORE, seed, scenes, resolver, verbose);
+        report("default", CombinedFaceDetector.Settings.DEFAULT, seed, scenes, resolver, verbose);
+    }
+
+    private static void report(String label, CombinedFaceDetector.Settings settings, long seed, List<HeldOutFaceScenes.Scene> scenes,
+                               ModelResolver resolver, boolean verbose) {
         Map<String, int[]> byKind = new TreeMap<>();
         Map<String, int[]> byTint = new TreeMap<>();
         Map<String, int[]> foundByTint = new TreeMap<>();
@@ -35,7 +41,7 @@ public final class HeldOutFaceReport {
         int falseBoxes = 0;
         long nanos = 0;
         List<String> wrong = new ArrayList<>();
-        try (Detector detector = new DetectorFactory(resolver).combined()) {
+        try (Detector detector = new DetectorFactory(resolver).combined(settings)) {
             for (HeldOutFaceScenes.Scene s : scenes) {
                 long t0 = System.nanoTime();
                 List<Detection> found = detector.detect(s.scene().image());
@@ -72,7 +78,7 @@ public final class HeldOutFaceReport {
                 }
             }
         }
-        System.out.printf("seed %d: %d scenes; count right %d/%d; false boxes %d; %.0f ms/frame (1 thread)%n", seed, scenes.size(),
+        System.out.printf("%s, seed %d: %d scenes; count right %d/%d; false boxes %d; %.0f ms/frame (1 thread)%n", label, seed, scenes.size(),
                 right, scenes.size(), falseBoxes, nanos / 1e6 / scenes.size());
         System.out.println("by kind: " + format(byKind));
         System.out.println("by tint: " + format(byTint));

@@ -3,18 +3,11 @@ package org.aniprep.detect;
 import org.aniprep.image.ImageLoader;
 import org.aniprep.image.RgbImage;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -40,25 +33,10 @@ final class HeldOutFaceScenes {
     record Scene(AnimeScenes.Scene scene, Kind kind, Tint tint) {
     }
 
-    private record Sprite(String file, int x0, int y0, int x1, int y1) {
-        String who() {
-            return file.substring(0, file.indexOf('_'));
-        }
-    }
-
-    private static final List<Sprite> SPRITES = List.of(
-            new Sprite("eileen_happy.png", 80, 110, 238, 258),
-            new Sprite("eileen_vhappy.png", 80, 110, 238, 258),
-            new Sprite("eileen_concerned.png", 80, 110, 238, 258),
-            new Sprite("lucy_happy.png", 155, 125, 270, 247),
-            new Sprite("lucy_mad.png", 163, 175, 290, 310));
-    private static final List<String> BACKGROUNDS = List.of("bg_cave.jpg", "bg_washington.jpg", "bg_whitehouse.jpg");
-
-    private final Path dir;
-    private final Map<String, BufferedImage> cache = new HashMap<>();
+    private final AnimeScenes art;
 
     HeldOutFaceScenes(Path animeDir) {
-        this.dir = animeDir;
+        this.art = new AnimeScenes(animeDir);
     }
 
     /** {@code perKind} scenes of each kind; tints drawn at random per scene. */
@@ -75,10 +53,8 @@ final class HeldOutFaceScenes {
     }
 
     private Scene scene(Kind kind, Tint tint, Random rnd, String name) {
-        BufferedImage frame = background(rnd);
-        Graphics2D g = frame.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        BufferedImage frame = art.background(rnd, 0.8);
+        Graphics2D g = AnimeScenes.painter(frame);
         List<Detection> faces = new ArrayList<>();
         int k = switch (kind) {
             case MIXED -> 3;
@@ -88,7 +64,7 @@ final class HeldOutFaceScenes {
         int small = rnd.nextInt(3);
         double slot = W / (double) Math.max(1, k);
         for (int i = 0; i < k; i++) {
-            Sprite s = SPRITES.get(rnd.nextInt(SPRITES.size()));
+            AnimeScenes.Sprite s = AnimeScenes.SPRITES.get(rnd.nextInt(AnimeScenes.SPRITES.size()));
             double target = switch (kind) {
                 case MIXED -> i == small ? 62 + rnd.nextDouble() * 18 : 120 + rnd.nextDouble() * 100;
                 case EDGE -> 90 + rnd.nextDouble() * 110;
@@ -108,15 +84,7 @@ final class HeldOutFaceScenes {
                 }
             }
             cx = Math.max(fw / 2, Math.min(W - fw / 2, cx));
-            boolean mirror = rnd.nextBoolean();
-            AffineTransform t = new AffineTransform();
-            t.translate(cx, cy);
-            t.scale(mirror ? -scale : scale, scale);
-            t.translate(-(s.x0() + s.x1()) / 2.0, -(s.y0() + s.y1()) / 2.0);
-            BufferedImage img = load(s.file());
-            g.drawImage(img, t, null);
-            faces.add(new Detection((int) Math.round(Math.max(0, cx - fw / 2)), (int) Math.round(Math.max(0, cy - fh / 2)),
-                    (int) Math.round(Math.min(W, cx + fw / 2)), (int) Math.round(Math.min(H, cy + fh / 2)), s.who(), 1f));
+            faces.add(art.place(g, s, cx, cy, scale, rnd.nextBoolean(), 0));
         }
         g.dispose();
         RgbImage rgb = tint(ImageLoader.toRgb(frame), tint);
@@ -146,34 +114,5 @@ final class HeldOutFaceScenes {
             }
         }
         return new RgbImage(img.width(), img.height(), px);
-    }
-
-    private BufferedImage background(Random rnd) {
-        BufferedImage bg = load(BACKGROUNDS.get(rnd.nextInt(BACKGROUNDS.size())));
-        BufferedImage frame = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = frame.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        double zoom = rnd.nextBoolean() ? 1.0 : 1.0 + rnd.nextDouble() * 0.8;
-        int cw = (int) (bg.getWidth() / zoom);
-        int ch = (int) (bg.getHeight() / zoom);
-        int cx = rnd.nextInt(bg.getWidth() - cw + 1);
-        int cy = rnd.nextInt(bg.getHeight() - ch + 1);
-        g.drawImage(bg, 0, 0, W, H, cx, cy, cx + cw, cy + ch, null);
-        g.dispose();
-        return frame;
-    }
-
-    private synchronized BufferedImage load(String file) {
-        return cache.computeIfAbsent(file, f -> {
-            try {
-                BufferedImage img = ImageIO.read(dir.resolve(f).toFile());
-                if (img == null) {
-                    throw new IOException("not an image: " + f);
-                }
-                return img;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 }
