@@ -17,8 +17,8 @@ final class EngineLoader {
                 return p.open(master, layout);
             }
         }
-        throw new BadOptions("--engine " + name + ": its classes are not on the class path; build them with 'mvn -B verify' "
-                + "(spark/target/lib) and start with ./aniprep-spark, or submit spark/target/aniprep-spark.jar with spark-submit "
-                + "(docs/spark.md)");
+        throw new BadOptions("--engine " + name + ": its classes are not on this class path (the main jar has no Spark); "
+                + "start it with './aniprep run --engine " + name + " ...', which builds and adds them, "
+                + "or submit spark/target/aniprep-spark.jar with spark-submit (docs/spark.md)");
     }
 }

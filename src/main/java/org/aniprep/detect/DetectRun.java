@@ -7,6 +7,7 @@ import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.OnnxSessions;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
@@ -63,7 +64,25 @@ public final class DetectRun {
     private record Found(RgbImage image, Map<String, List<Detection>> byKind) {
     }
 
+    /** The images of a run ({@code images}, for the report), those still to do, and what was skipped. */
+    public record Plan(List<Path> images, List<Path> remaining, int skipped, int failedBefore) implements PerImage.Plan {
+        @Override
+        public List<Path> todo() {
+            return remaining;
+        }
+    }
+
+    /** Frames detected, faces found and crops written by {@link #process}. */
+    public record Counts(int detected, int faces, int crops) {
+    }
+
     public Summary run() throws IOException {
+        Plan plan = plan();
+        return finish(plan, process(plan.remaining()));
+    }
+
+    /** Which images are still to do (the records say which are done). */
+    public Plan plan() throws IOException {
         int failedBefore = problems.count(); // every image reported from here on counts as failed, as in the summary
         Set<Path> skipDirs = Set.of(options.cropDst().toAbsolutePath().normalize());
         List<Path> all = MediaFiles.find(options.src(), true, null, MediaFiles::isImage, problems::add, skipDirs);
@@ -74,17 +93,19 @@ public final class DetectRun {
                     all.size() - images.size(), options.src());
         }
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyDone, problems);
-        List<Path> remaining = pending.remaining();
-        int skipped = pending.skipped();
-        if (skipped > 0) {
-            LOG.info("{} image(s) already detected, skipped (--overwrite detects them again)", skipped);
+        if (pending.skipped() > 0) {
+            LOG.info("{} image(s) already detected, skipped (--overwrite detects them again)", pending.skipped());
         }
+        return new Plan(images, pending.remaining(), pending.skipped(), failedBefore);
+    }
+
+    /** Detects {@code remaining} (some or all of a plan's) and writes their sections and crops; bad images go to the problems. */
+    public Counts process(List<Path> remaining) {
         int[] counts = new int[3];
-        List<YoloDetector> yolo = detectors.yolo();
         if (remaining.isEmpty()) {
-            writeReport(images);
-            return new Summary(0, skipped, problems.count() - failedBefore, 0, 0);
+            return new Counts(0, 0, 0);
         }
+        List<YoloDetector> yolo = detectors.yolo();
         try (Progress progress = Progress.start("detect", "img", remaining.size())) {
             BatchPipeline.run(remaining, pipelineOptions(yolo), this::prepare, batch -> infer(batch, yolo),
                     (image, found) -> {
@@ -96,8 +117,13 @@ public final class DetectRun {
                         progress.step();
                     });
         }
-        writeReport(images);
-        return new Summary(counts[0], skipped, problems.count() - failedBefore, counts[1], counts[2]);
+        return new Counts(counts[0], counts[1], counts[2]);
+    }
+
+    /** The report over every image of the plan, and the run's counts. */
+    public Summary finish(Plan plan, Counts done) {
+        writeReport(plan.images());
+        return new Summary(done.detected(), plan.skipped(), problems.count() - plan.failedBefore(), done.faces(), done.crops());
     }
 
     private void writeReport(List<Path> images) {

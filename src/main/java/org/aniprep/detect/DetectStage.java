@@ -1,9 +1,12 @@
 package org.aniprep.detect;
 
+import org.aniprep.console.Problems;
+import org.aniprep.model.ModelCache;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -15,12 +18,14 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The detect stage: faces, heads and persons into the sidecars, optionally crops ({@link DetectRun}). */
-public final class DetectStage implements Stage<DetectStage.Options> {
+public final class DetectStage implements Stage<DetectStage.Options>, PerImage<DetectStage.Options, DetectRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectStage.class);
 
     /** {@code aniprep detect}'s options (and {@code detect.*} in a run config). */
@@ -137,21 +142,64 @@ public final class DetectStage implements Stage<DetectStage.Options> {
 
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
-        Path dst = o.cropFolder();
-        DetectorFactory factory = factory(o);
-        try (DetectorSet set = open(o, factory)) {
-            for (Detector d : set.all()) {
-                LOG.info("{} detector: {}", d.kind(), d.name());
-            }
-            DetectRun.Summary s = new DetectRun(set, new DetectOptions(o.src, o.minFaceScore, o.crop, dst, o.overwrite, o.batch),
-                    context.problems()).run();
-            String models = String.join(", ", set.all().stream().map(d -> d.kind() + " detector " + d.name()).toList());
-            return StageResult.of(String.format("detected %d image(s) (%d faces), %d skipped, %d failed%s; %s", s.detected(), s.faces(),
-                            s.skipped(), s.failed(), o.crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + dst, models),
-                    "images", s.detected(), "faces", s.faces(), "crops", s.crops(), "skipped", s.skipped(), "failed", s.failed())
-                    .withModels(set.all().stream().map(d -> d.kind() + " detector: " + d.name()
-                            + (d == set.face() ? factory.fallback().map(f -> " (" + f + ")").orElse("") : "")).toList());
+        return runHere(o, context);
+    }
+
+    @Override
+    public Optional<PerImage<Options, ?>> perImage() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public DetectRun.Plan plan(Options o, Problems problems) throws IOException {
+        Opened models = models(o);
+        for (Detector d : models.set().all()) {
+            LOG.info("{} detector: {}", d.kind(), d.name());
         }
+        return detectRun(o, models, problems).plan();
+    }
+
+    @Override
+    public Map<String, Long> process(Options o, List<Path> images, Problems problems) {
+        DetectRun.Counts c = detectRun(o, models(o), problems).process(images);
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("images", (long) c.detected());
+        out.put("faces", (long) c.faces());
+        out.put("crops", (long) c.crops());
+        return out;
+    }
+
+    @Override
+    public StageResult summarise(Options o, DetectRun.Plan plan, Map<String, Long> counts, Problems problems) {
+        Opened models = models(o);
+        DetectorSet set = models.set();
+        DetectRun.Counts done = new DetectRun.Counts(counts.getOrDefault("images", 0L).intValue(),
+                counts.getOrDefault("faces", 0L).intValue(), counts.getOrDefault("crops", 0L).intValue());
+        DetectRun.Summary s = detectRun(o, models, problems).finish(plan, done);
+        String names = String.join(", ", set.all().stream().map(d -> d.kind() + " detector " + d.name()).toList());
+        return StageResult.of(String.format("detected %d image(s) (%d faces), %d skipped, %d failed%s; %s", s.detected(), s.faces(),
+                        s.skipped(), s.failed(), o.crop == CropKind.NONE ? "" : "; " + s.crops() + " new crop(s) in " + o.cropFolder(), names),
+                "images", s.detected(), "faces", s.faces(), "crops", s.crops(), "skipped", s.skipped(), "failed", s.failed())
+                .withModels(set.all().stream().map(d -> d.kind() + " detector: " + d.name()
+                        + (d == set.face() ? models.fallback().map(f -> " (" + f + ")").orElse("") : "")).toList());
+    }
+
+    private static DetectRun detectRun(Options o, Opened models, Problems problems) {
+        return new DetectRun(models.set(), new DetectOptions(o.src, o.minFaceScore, o.crop, o.cropFolder(), o.overwrite, o.batch), problems);
+    }
+
+    /** The detectors of a run and why the default face detector fell back, if it did: opened once per JVM. */
+    record Opened(DetectorSet set, Optional<String> fallback) {
+    }
+
+    private static Opened models(Options o) {
+        String key = String.join("|", String.valueOf(o.wantFaces()), String.valueOf(o.faceModel), String.valueOf(o.heads),
+                o.headModel, String.valueOf(o.persons), o.personModel, o.models.settings().toString());
+        return ModelCache.get(key, Opened.class, () -> {
+            DetectorFactory factory = factory(o);
+            DetectorSet set = open(o, factory);
+            return new Opened(set, factory.fallback());
+        });
     }
 
     private static boolean inside(Path folder, Path root) {

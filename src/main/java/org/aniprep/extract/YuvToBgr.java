@@ -22,6 +22,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 final class YuvToBgr implements AutoCloseable {
     /** The ffmpeg CLI's default scaler flags; accurate rounding and full chroma interpolation cost 3x. */
     private static final int FLAGS = swscale.SWS_BICUBIC;
+    /** Rows past the picture for swscale's overrun: 64 bytes at most (one SIMD block) is less than one row. */
+    private static final int SPARE_ROWS = 1;
     private static final ThreadLocal<YuvToBgr> PER_THREAD = new ThreadLocal<>();
     private final int colorSpace;
     private final boolean fullRange;
@@ -84,10 +86,15 @@ final class YuvToBgr implements AutoCloseable {
         srcData.put(1, src.getPointer(BytePointer.class, uStart + (long) (y / 2) * cStride + x / 2));
         srcData.put(2, src.getPointer(BytePointer.class, vStart + (long) (y / 2) * cStride + x / 2));
         srcLines.put(0, stride).put(1, cStride).put(2, cStride);
-        Mat bgr = new Mat(shape.height(), shape.width(), opencv_core.CV_8UC3);
-        dstData.put(0, bgr.data());
-        dstLines.put(0, (int) bgr.step());
+        // swscale's SIMD converters write whole blocks of pixels: on a width that is not a multiple of 16
+        // (a 316-wide crop) the last row runs past the end of an exact-size buffer and corrupts the heap.
+        // Spare rows take that overrun; the rows handed out stay one continuous block.
+        Mat padded = new Mat(shape.height() + SPARE_ROWS, shape.width(), opencv_core.CV_8UC3);
+        dstData.put(0, padded.data());
+        dstLines.put(0, (int) padded.step());
         swscale.sws_scale(ctx, srcData, srcLines, 0, shape.sourceHeight(), dstData, dstLines);
+        Mat bgr = padded.rowRange(0, shape.height());
+        padded.close(); // the row range keeps the pixels alive (OpenCV's reference count)
         return bgr;
     }
 

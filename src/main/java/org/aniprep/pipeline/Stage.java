@@ -65,4 +65,12 @@ public interface Stage<O> {
 
     /** Does the work still to do; bad inputs go to {@code context.problems()}. */
     StageResult run(O options, StageContext context) throws IOException;
+
+    /**
+     * The stage's per-image work, for a stage whose images are independent of each other ({@link PerImage}):
+     * an engine may then spread {@link PerImage#process} over a cluster. Empty for the others.
+     */
+    default java.util.Optional<PerImage<O, ?>> perImage() {
+        return java.util.Optional.empty();
+    }
 }

@@ -8,6 +8,7 @@ import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
 import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelSpec;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.PendingImages;
 import org.aniprep.sidecar.SidecarStore;
@@ -44,17 +45,30 @@ public final class TagRun {
     public record Summary(int tagged, int skipped, int failed) {
     }
 
+    /** The images still to do, and what was skipped. */
+    public record Plan(List<Path> todo, int skipped, int failedBefore) implements PerImage.Plan {
+    }
+
     public Summary run() throws IOException {
+        Plan plan = plan();
+        return finish(plan, tag(plan.todo()));
+    }
+
+    /** Which images are still to do (the records say which are done). */
+    public Plan plan() throws IOException {
         int failedBefore = problems.count(); // every image reported from here on counts as failed, as in the summary
         List<Path> images = MediaFiles.images(options.src(), problems::add);
         PendingImages pending = PendingImages.select(images, options.overwrite(), this::alreadyTagged, problems);
-        List<Path> remaining = pending.remaining();
-        int skipped = pending.skipped();
-        if (skipped > 0) {
-            LOG.info("{} image(s) already tagged by {}, skipped (--overwrite re-tags them)", skipped, tagger.spec().id());
+        if (pending.skipped() > 0) {
+            LOG.info("{} image(s) already tagged by {}, skipped (--overwrite re-tags them)", pending.skipped(), tagger.spec().id());
         }
+        return new Plan(pending.remaining(), pending.skipped(), failedBefore);
+    }
+
+    /** Tags {@code remaining} (some or all of a plan's) into their sidecars; returns how many were tagged. */
+    public int tag(List<Path> remaining) {
         if (remaining.isEmpty()) {
-            return new Summary(0, skipped, problems.count() - failedBefore);
+            return 0;
         }
         int batch = batchSize();
         java.util.concurrent.atomic.AtomicInteger tagged = new java.util.concurrent.atomic.AtomicInteger();
@@ -73,7 +87,11 @@ public final class TagRun {
                         progress.step();
                     });
         }
-        return new Summary(tagged.get(), skipped, problems.count() - failedBefore);
+        return tagged.get();
+    }
+
+    public Summary finish(Plan plan, int tagged) {
+        return new Summary(tagged, plan.skipped(), problems.count() - plan.failedBefore());
     }
 
     private int batchSize() {

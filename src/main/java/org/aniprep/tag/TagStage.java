@@ -1,9 +1,13 @@
 package org.aniprep.tag;
 
+import org.aniprep.console.Problems;
+import org.aniprep.model.ModelCache;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
+import org.aniprep.model.ResolvedModel;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -13,12 +17,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tag stage: WD14 tags for every image of a folder, into the sidecars ({@link TagRun}). */
-public final class TagStage implements Stage<TagStage.Options> {
+public final class TagStage implements Stage<TagStage.Options>, PerImage<TagStage.Options, TagRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(TagStage.class);
 
     /** {@code aniprep tag}'s options (and {@code tag.*} in a run config). */
@@ -91,19 +97,56 @@ public final class TagStage implements Stage<TagStage.Options> {
 
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
+        return runHere(o, context);
+    }
+
+    @Override
+    public Optional<PerImage<Options, ?>> perImage() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public TagRun.Plan plan(Options o, Problems problems) throws IOException {
         Wd14Tagger tagger = open(o);
         LOG.info("tagging with {} ({} tags, input {}, {})", tagger.spec().id(), tagger.tags().size(), tagger.input(),
                 tagger.model().device());
-        TagOptions options = new TagOptions(o.src, o.model,
-                new Wd14Decoder.Settings(o.generalThreshold, o.mcut, o.characterThreshold, o.mcut), o.batch, o.overwrite, o.tagsFile);
-        TagRun.Summary s = new TagRun(tagger, options, context.problems()).run();
+        return tagRun(o, tagger, problems).plan();
+    }
+
+    @Override
+    public Map<String, Long> process(Options o, List<Path> images, Problems problems) {
+        return Map.of("tagged", (long) tagRun(o, open(o), problems).tag(images));
+    }
+
+    @Override
+    public StageResult summarise(Options o, TagRun.Plan plan, Map<String, Long> counts, Problems problems) {
+        Wd14Tagger tagger = open(o);
+        TagRun.Summary s = tagRun(o, tagger, problems).finish(plan, counts.getOrDefault("tagged", 0L).intValue());
         return StageResult.of(String.format("tagged %d image(s), %d skipped, %d failed; tagger %s", s.tagged(), s.skipped(), s.failed(),
                         tagger.spec().id()),
                 "tagged", s.tagged(), "skipped", s.skipped(), "failed", s.failed())
                 .withModels(List.of("tagger: " + tagger.spec().id() + " (WD14)"));
     }
 
+    private static TagRun tagRun(Options o, Wd14Tagger tagger, Problems problems) {
+        TagOptions options = new TagOptions(o.src, o.model,
+                new Wd14Decoder.Settings(o.generalThreshold, o.mcut, o.characterThreshold, o.mcut), o.batch, o.overwrite, o.tagsFile);
+        return new TagRun(tagger, options, problems);
+    }
+
+    /** Once per JVM for the model and its files as they are now (a file replaced under the same name is opened again). */
     private static Wd14Tagger open(Options o) {
-        return Wd14Tagger.open(o.model, new ModelResolver(o.models.settings()));
+        ModelResolver resolver = new ModelResolver(o.models.settings());
+        ResolvedModel resolved = Wd14Tagger.resolve(o.model, resolver);
+        String key = o.model + "|" + o.models.settings() + "|" + stamp(resolved.modelPath()) + "|" + stamp(resolved.require(Wd14Models.TAGS_ROLE));
+        return ModelCache.get(key, Wd14Tagger.class, () -> Wd14Tagger.open(resolved, resolver));
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return file.toAbsolutePath().normalize() + "@" + Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.toString(); // opening it says what is wrong
+        }
     }
 }

@@ -20,7 +20,11 @@ public record Wd14Tagger(ModelSpec spec, OnnxModel model, TagList tags, int size
 
     /** Resolves and opens {@code modelArg} (built-in id, repo id, .onnx path or folder). */
     public static Wd14Tagger open(String modelArg, ModelResolver resolver) {
-        ResolvedModel resolved = resolve(modelArg, resolver);
+        return open(resolve(modelArg, resolver), resolver);
+    }
+
+    /** Opens a model already found. */
+    public static Wd14Tagger open(ResolvedModel resolved, ModelResolver resolver) {
         OnnxModel model = OnnxSessions.open(resolved.modelPath(), resolver.settings().device());
         Path csv = resolved.require(Wd14Models.TAGS_ROLE);
         TagList tags;
@@ -32,7 +36,7 @@ public record Wd14Tagger(ModelSpec spec, OnnxModel model, TagList tags, int size
         return check(resolved.spec(), model, tags, resolved.modelPath(), csv);
     }
 
-    private static ResolvedModel resolve(String arg, ModelResolver resolver) {
+    public static ResolvedModel resolve(String arg, ModelResolver resolver) {
         return resolver.resolveArgument(arg, ModelSpec.Task.TAGGER, Wd14Models::forPath);
     }
 

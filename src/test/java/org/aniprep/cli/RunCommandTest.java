@@ -86,7 +86,7 @@ class RunCommandTest {
         assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--engine", "flink"), "--engine is local or spark");
         assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--master", "local[2]"), "needs --engine spark");
         assertRefused(run("run", "--src", videos.toString(), "--dst", dst, "--engine", "spark"),
-                "--engine spark: its classes are not on the class path");
+                "--engine spark: its classes are not on this class path");
         assertThat(org.aniprep.cli.EngineLoader.class.getClassLoader().getResource("org/apache/spark/SparkConf.class"))
                 .as("Spark stays out of the main build").isNull();
         assertThat(dir.resolve("s")).doesNotExist();

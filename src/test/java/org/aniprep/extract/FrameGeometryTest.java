@@ -107,6 +107,23 @@ class FrameGeometryTest {
     }
 
     @Test
+    void aCropToAWidthSwscaleDoesNotWorkInWholeBlocksOfIsConvertedWithoutOverrunningTheFrame(@TempDir Path work) throws Exception {
+        // 4-pixel bars leave 316 columns: swscale's SIMD writes past the end of such a row (it crashed the JVM
+        // with "malloc(): invalid size" before the frame buffer had rows to spare)
+        Path clip = FfmpegClips.record(work.resolve("narrow.mp4"), "pad=320:240:2:0:black",
+                moving("bg_whitehouse.jpg", "lucy_happy.png", 1.0, 316, 240));
+        RgbImage cli = cliFirstFrame(clip, "crop=316:240:2:0", work.resolve("ref.png"));
+        Path ep = extract(work, clip, "--dedup");
+
+        List<Path> frames = frames(ep);
+        assertThat(frames).isNotEmpty();
+        for (Path f : frames) {
+            assertThat(SidecarStore.read(f).get(ImageInfo.SECTION, ImageInfo.class)).contains(new ImageInfo(316, 240));
+        }
+        assertThat(VideoFrames.meanAbsDiff(cli, LOADER.load(frames.get(0)))).isLessThan(1.0);
+    }
+
+    @Test
     void letterboxBarsOfScopeContentAreCutAndADarkSceneDoesNotShrinkTheCrop(@TempDir Path work) throws Exception {
         // a night scene (darkened, a black sky over its top 40 %) first, then daylight, then the night again
         Scene night = moving("bg_cave.jpg", "eileen_concerned.png", 1.5, 640, 268)

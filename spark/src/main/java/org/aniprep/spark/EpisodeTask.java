@@ -46,13 +46,17 @@ record EpisodeTask(String videos, String root, String refs, List<String> extras,
     }
 
     static EpisodeTask of(RunLayout layout, List<Setting> settings, SparkVersions driver) {
+        return new EpisodeTask(layout.videos().toString(), layout.root().toString(),
+                layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()), flatten(settings), driver);
+    }
+
+    /** Settings as strings (section, key, JSON value, origin), for a task to bind the stage again. */
+    static List<List<String>> flatten(List<Setting> settings) {
         List<List<String>> flat = new ArrayList<>();
         for (Setting s : settings) {
             flat.add(List.of(s.section(), s.key(), s.value().toString(), s.origin()));
         }
-        return new EpisodeTask(layout.videos().toString(), layout.root().toString(),
-                layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()), List.copyOf(flat),
-                driver);
+        return List.copyOf(flat);
     }
 
     Outcome extract(int index) throws IOException {
@@ -89,6 +93,10 @@ record EpisodeTask(String videos, String root, String refs, List<String> extras,
     }
 
     private List<Setting> decodedSettings() {
+        return decode(settings);
+    }
+
+    static List<Setting> decode(List<List<String>> settings) {
         ObjectMapper json = new ObjectMapper();
         List<Setting> out = new ArrayList<>();
         for (List<String> s : settings) {

@@ -6,6 +6,7 @@ import org.aniprep.extract.Extractor;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.BoundStage;
 import org.aniprep.pipeline.Engine;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -15,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -22,7 +26,8 @@ import java.util.stream.IntStream;
 /**
  * {@code aniprep run --engine spark}: extract runs as Spark tasks, one episode per task (each with a
  * streaming-dedup gate of its own, {@code extract.dedup-scope episode}), writing straight into the run
- * folder on the shared mount; the other stages run on the driver through their own {@code Stage.run}, so
+ * folder on the shared mount; the per-image stages ({@link PerImage}: detect, tag) as tasks over slices of
+ * the frames still to do; the other stages run on the driver through their own {@code Stage.run}, so
  * the run folder, records and dataset are those of a local run with the same settings. Spark is only a
  * scheduler here (no shuffle): tasks return small summaries.
  */
@@ -102,7 +107,46 @@ public final class SparkEngine implements Engine {
             BoundStage<ExtractStage.Options> extract = (BoundStage<ExtractStage.Options>) stage;
             return extract(extract, layout, context);
         }
-        return stage.run(context); // the global stages, and the rest for now, on the driver
+        if (stage.stage().perImage().isPresent()) {
+            return images(stage, layout, context);
+        }
+        return stage.run(context); // the global stages, and filter and classify for now, on the driver
+    }
+
+    private <O> StageResult images(BoundStage<O> stage, RunLayout layout, StageContext context) throws IOException {
+        return images(stage, stage.stage().perImage().orElseThrow(), layout, context);
+    }
+
+    /**
+     * A per-image stage: planned on the driver (which images are left), the images as contiguous slices
+     * (about two per task slot, so a slow slice does not hold up the rest) processed by
+     * {@code mapPartitions} tasks that write the sections, then summarised (report, counts) on the driver.
+     */
+    private <O, P extends PerImage.Plan> StageResult images(BoundStage<O> stage, PerImage<O, P> work, RunLayout layout,
+                                                           StageContext context) throws IOException {
+        P plan = work.plan(stage.options(), context.problems());
+        List<String> todo = plan.todo().stream().map(Path::toString).toList();
+        if (todo.isEmpty()) {
+            return work.summarise(stage.options(), plan, Map.of(), context.problems());
+        }
+        int slices = Math.max(1, Math.min(todo.size(), 2 * spark.defaultParallelism()));
+        ImageTask task = ImageTask.of(stage, layout, SparkVersions.here(), spark.master().startsWith("local"));
+        LOG.info("{}: {} image(s) as {} Spark task(s) on {}", stage.name(), todo.size(), slices, spark.master());
+        spark.setCallSite("aniprep " + stage.name() + ": " + todo.size() + " image(s)");
+        List<ImageTask.Outcome> outcomes;
+        try {
+            outcomes = spark.parallelize(todo, slices).mapPartitions(task::process).collect();
+        } catch (Exception e) { // SparkException is checked, but Scala does not declare it
+            throw new IOException(SparkFailures.describe(e), e);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ImageTask.Outcome out : outcomes) {
+            counts = PerImage.add(counts, out.counts());
+            out.problems().forEach(p -> context.problems().add(p.file(), p.message()));
+            LOG.debug("{}: task {} on {}: {} image(s) in {} s ({} thread(s), {})", stage.name(), out.partition(), out.host(), out.images(),
+                    String.format("%.1f", out.millis() / 1000.0), out.threads(), out.gpu() < 0 ? "CPU" : "GPU " + out.gpu());
+        }
+        return work.summarise(stage.options(), plan, counts, context.problems());
     }
 
     private StageResult extract(BoundStage<ExtractStage.Options> stage, RunLayout layout, StageContext context) throws IOException {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * {@code aniprep run} on bench/run.sh's 1080p episode, locally and with {@code --engine spark --master
  * local[2]}, each in a fresh JVM with the same class path (spark/'s: aniprep on Spark's Jackson line):
- * per-stage times from the {@code run [k/n] <stage>} lines, extract's Spark task times from
+ * per-stage times from the {@code run [k/n] <stage>} lines, the Spark task times (extract, detect, tag) from
  * {@link org.aniprep.spark.TaskTimes} (a SparkListener), medians over RUNS pairs, the ratio (Spark's
  * overhead on one machine; limit 1.3×) and whether the two datasets are byte-identical.
  * Args (optional): RUNS (default 1) SECONDS (episode length, default 60).
@@ -37,7 +37,8 @@ public final class SparkBench {
     private static final Pattern SPARK_STAGE = Pattern.compile("spark: stage (\\d+) \\((.*)\\) (\\d+) task\\(s\\) in ([\\d.]+) s");
 
     /** One run: stage seconds in run order, JVM start to first stage, total, exit, extract's task lines and stage line. */
-    record Timing(Map<String, Double> stages, double startup, double total, int exit, List<double[]> tasks, List<String> sparkStages) {
+    record Timing(Map<String, Double> stages, double startup, double total, int exit, List<double[]> tasks, List<String> sparkStages,
+                  Map<Integer, String> stageNames) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,11 +82,23 @@ public final class SparkBench {
         for (double[] t : last.tasks()) {
             System.out.printf("  task %d: %.2f s (run %.2f s, deserialize %.2f s, gc %.2f s)%n", (int) t[0], t[1], t[2], t[3], t[4]);
         }
-        List<Double> runTimes = new ArrayList<>();
-        spark.forEach(t -> t.tasks().forEach(x -> runTimes.add(x[2])));
-        if (!runTimes.isEmpty()) {
-            System.out.printf("extract task run time: median %.2f s over %d task(s); extract stage outside the tasks: %.2f s%n",
-                    med(runTimes), runTimes.size(), median(spark, t -> t.stages().getOrDefault("extract", 0.0)) - med(runTimes));
+        // per aniprep stage (extract, detect, tag): the tasks' run times, medians over the local[2] runs
+        Map<String, List<Double>> runTimes = new TreeMap<>();
+        Map<String, List<Double>> sums = new TreeMap<>();
+        for (Timing t : spark) {
+            Map<String, Double> sum = new TreeMap<>();
+            for (double[] x : t.tasks()) {
+                String name = t.stageNames().getOrDefault((int) x[5], "stage " + (int) x[5]);
+                runTimes.computeIfAbsent(name, k -> new ArrayList<>()).add(x[2]);
+                sum.merge(name, x[2], Double::sum);
+            }
+            sum.forEach((k, v) -> sums.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        for (Map.Entry<String, List<Double>> e : runTimes.entrySet()) {
+            String stage = e.getKey();
+            System.out.printf("%s task run time: median %.2f s over %d task(s), summed per run %.2f s (median); "
+                            + "the run's %s stage %.2f s%n", stage, med(e.getValue()), e.getValue().size(), med(sums.get(stage)), stage,
+                    median(spark, t -> t.stages().getOrDefault(stage, 0.0)));
         }
         System.out.printf("load average after: %s%n", load());
         System.out.printf("datasets: %s%n", same ? "byte-identical in every pair" : "DIFFER");
@@ -112,6 +125,7 @@ public final class SparkBench {
         List<Long> at = new ArrayList<>();
         List<double[]> tasks = new ArrayList<>();
         List<String> stagesSeen = new ArrayList<>();
+        Map<Integer, String> stageNames = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -125,9 +139,12 @@ public final class SparkBench {
                     at.add(System.nanoTime());
                 } else if (task.find()) {
                     tasks.add(new double[] {Integer.parseInt(task.group(1)), Double.parseDouble(task.group(3)),
-                            Double.parseDouble(task.group(4)), Double.parseDouble(task.group(5)), Double.parseDouble(task.group(6))});
+                            Double.parseDouble(task.group(4)), Double.parseDouble(task.group(5)), Double.parseDouble(task.group(6)),
+                            Integer.parseInt(task.group(2))});
                 } else if (stage.find()) {
                     stagesSeen.add(stage.group().substring("spark: ".length()));
+                    Matcher name = Pattern.compile("^aniprep ([a-z]+):").matcher(stage.group(2));
+                    stageNames.put(Integer.parseInt(stage.group(1)), name.find() ? name.group(1) : stage.group(2));
                 }
             }
         }
@@ -142,7 +159,7 @@ public final class SparkBench {
         for (int i = 0; i < names.size(); i++) {
             stages.put(names.get(i), ((i + 1 < at.size() ? at.get(i + 1) : end) - at.get(i)) / 1e9);
         }
-        return new Timing(stages, at.isEmpty() ? 0 : (at.get(0) - t0) / 1e9, (end - t0) / 1e9, exit, tasks, stagesSeen);
+        return new Timing(stages, at.isEmpty() ? 0 : (at.get(0) - t0) / 1e9, (end - t0) / 1e9, exit, tasks, stagesSeen, stageNames);
     }
 
     private static Map<String, String> bytes(Path root) throws IOException {
