@@ -61,6 +61,7 @@ public final class SparkEngine implements Engine {
             throw new BadOptions(why);
         });
         SparkMaster.probe(conf.get("spark.master"));
+        SparkJob.shipJobJar(conf);
         // a task that dies is retried; its episode converges (atomic writes, deterministic names, completion markers)
         conf.setIfMissing("spark.task.maxFailures", "4");
         this.spark = new JavaSparkContext(conf);

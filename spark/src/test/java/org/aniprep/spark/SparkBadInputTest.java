@@ -112,9 +112,9 @@ class SparkBadInputTest {
         ShowEpisodes.record(relative.resolve("Show - 01.mp4"), SceneClips.SMALL, ShowEpisodes.episode(1, SceneClips.SMALL));
         String src = "/proc/self/cwd/" + relative;
         Path run = tmp.resolve("run");
-        List<String> props = List.of("spark.executor.extraClassPath", "spark.executor.memory", "spark.driver.host");
+        List<String> props = List.of("spark.jars", "spark.executor.memory", "spark.driver.host");
         try (StandaloneCluster cluster = StandaloneCluster.start(tmp.resolve("cluster"), 1, 1, "1g")) {
-            System.setProperty(props.get(0), Path.of("target/classes").toAbsolutePath().toString());
+            System.setProperty(props.get(0), SparkClusterRunTest.jobJar().toString()); // the executor's aniprep
             System.setProperty(props.get(1), "512m");
             System.setProperty(props.get(2), "127.0.0.1");
             int exit;

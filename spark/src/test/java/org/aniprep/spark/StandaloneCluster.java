@@ -12,31 +12,39 @@ import java.util.Map;
 /**
  * A real Spark standalone cluster on this host for tests: one {@code org.apache.spark.deploy.master.Master}
  * and N {@code org.apache.spark.deploy.worker.Worker}s, each its own JVM started from Spark's own classes
- * ({@code spark/target/lib}), as {@code sbin/start-master.sh} and {@code start-worker.sh} would. The
- * workers' {@code SPARK_HOME} is {@code target/spark-home} (its {@code jars} is that lib), so their
- * executors, JVMs of their own with another working directory, run Spark's and aniprep's jars from
- * there plus {@code spark.executor.extraClassPath}.
+ * ({@code spark/target/lib}, Spark's jars only), as {@code sbin/start-master.sh} and {@code start-worker.sh}
+ * would. The workers' {@code SPARK_HOME} is {@code target/spark-home} (its {@code jars} is that lib), so
+ * their executors, JVMs of their own with another working directory, have Spark and get aniprep only from
+ * the application's job jar ({@code spark.jars}).
  */
 final class StandaloneCluster implements AutoCloseable {
     private static final long START_MS = 120_000;
     private final Path work;
     private final int port;
     private final Process master;
+    private final Map<String, String> env;
     private final List<Process> workers = new ArrayList<>();
 
-    private StandaloneCluster(Path work, int port, Process master) {
+    private StandaloneCluster(Path work, int port, Process master, Map<String, String> env) {
         this.work = work;
         this.port = port;
         this.master = master;
+        this.env = env;
     }
 
     /** Starts a master and {@code workers} workers of {@code cores} cores and {@code memory} each; returns when all registered. */
     static StandaloneCluster start(Path work, int workers, int cores, String memory) throws IOException, InterruptedException {
+        return start(work, workers, cores, memory, Map.of());
+    }
+
+    /** As above, the workers (and so their executors) with {@code env} added to their environment. */
+    static StandaloneCluster start(Path work, int workers, int cores, String memory, Map<String, String> env)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
         int port = freePort();
         Process master = java(work.resolve("master.log"), Map.of(), "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0");
-        StandaloneCluster cluster = new StandaloneCluster(work, port, master);
+        StandaloneCluster cluster = new StandaloneCluster(work, port, master, Map.copyOf(env));
         try {
             cluster.awaitLog(work.resolve("master.log"), "I have been elected leader", master);
             for (int i = 0; i < workers; i++) {
@@ -55,12 +63,19 @@ final class StandaloneCluster implements AutoCloseable {
         Path dir = Files.createDirectories(work.resolve("worker-" + n));
         Path log = work.resolve("worker-" + n + ".log");
         Path home = sparkHome();
-        Process worker = java(log, Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1"),
+        Map<String, String> workerEnv = new java.util.HashMap<>(env);
+        workerEnv.putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1"));
+        Process worker = java(log, workerEnv,
                 "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", Integer.toString(cores), "--memory", memory,
                 "--work-dir", dir.toString(), "--webui-port", "0", url());
         workers.add(worker);
         awaitLog(log, "Successfully registered with master", worker);
         return worker;
+    }
+
+    /** A worker's work directory: {@code worker-N/app-…/EXECUTOR/stderr} is each executor's log. */
+    Path workDir(int worker) {
+        return work.resolve("worker-" + (worker + 1));
     }
 
     String url() {
