@@ -1,5 +1,6 @@
 package org.aniprep.cli;
 
+import org.aniprep.report.ReviewLinks;
 import org.aniprep.review.ReviewFolder;
 import org.aniprep.review.ReviewServer;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a run folder of `aniprep run`, or a frames folder")
     Path dir;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8377", description = "port to listen on (0: any free one; default ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "N", defaultValue = ReviewLinks.DEFAULT_PORT, description = "port to listen on (0: any free one; default ${DEFAULT-VALUE})")
     int port;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",

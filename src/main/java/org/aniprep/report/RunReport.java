@@ -99,7 +99,7 @@ public final class RunReport {
             nav.add(new Link(Links.relative(dir, datasetPage), "dataset"));
         }
         RunPage page = new RunPage("aniprep run", nav, summary, stages, tables,
-                sections.stream().filter(s -> s != null).toList(), tree, failures);
+                sections.stream().filter(s -> s != null).toList(), tree, failures, ReviewLinks.of(layout.root()));
         Pages.write(file, "run.jte", page);
         LOG.info("report: {}", file);
         return file;

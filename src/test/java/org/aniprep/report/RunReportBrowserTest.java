@@ -81,6 +81,10 @@ class RunReportBrowserTest {
         // links to each stage's full page
         assertThat(dom).contains("href=\"frames/_report/dedup.html\"", "href=\"frames/_report/detect.html\"",
                 "href=\"dataset/_report/dataset.html\"");
+        // and into the review app's three views, with the command that starts it
+        assertThat(dom).contains("id=\"review\"", "aniprep review " + fx.layout.root(),
+                "href=\"http://127.0.0.1:8377/characters\"", "href=\"http://127.0.0.1:8377/frames\"",
+                "href=\"http://127.0.0.1:8377/dataset\"");
 
         Chromium.assumeAvailable();
         Path png = Chromium.screenshot(page, tmp.resolve("report.png"), 1400, 1800, tmp.resolve("chromium-shot"));

@@ -57,6 +57,20 @@ class ReviewServerSecurityTest {
     }
 
     @Test
+    void theViewsThatReportHtmlLinksAreTheServersPages() throws IOException {
+        org.aniprep.report.ReviewLinks links = org.aniprep.report.ReviewLinks.of(run);
+        assertThat(links.command()).isEqualTo("aniprep review " + run.toAbsolutePath().normalize());
+        assertThat(links.views()).hasSize(ReviewServer.defaultViews().size());
+        for (org.aniprep.report.Link v : links.views()) {
+            assertThat(v.href()).startsWith("http://127.0.0.1:" + org.aniprep.report.ReviewLinks.DEFAULT_PORT + "/");
+            String path = v.href().substring(v.href().indexOf('/', "http://".length()));
+            assertThat(get(path).status()).as(path).isEqualTo(200);
+            // without the token cookie the link explains what to open
+            assertThat(RawHttp.send(server.port(), "GET", path, Map.of(), null).body()).contains("open the URL aniprep review printed");
+        }
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws IOException {
         RawHttp.Response r = RawHttp.send(server.port(), "GET", "/characters", Map.of("Cookie", cookie, "Host", "evil.example:" + server.port()), null);
         assertThat(r.status()).isEqualTo(403);
