@@ -55,10 +55,19 @@ class FramesApplyTest {
         return Json.MAPPER.readTree(r.body());
     }
 
+    /** The frame filter took out ({@code _removed/EP01/...}), as the review names it. */
+    private static String removedByFilter(Path root) throws IOException {
+        Path removed = root.resolve("frames/_removed/EP01");
+        try (var files = Files.list(removed)) {
+            return "_removed/EP01/" + files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted()
+                    .findFirst().orElseThrow(() -> new AssertionError("filter removed no frame of " + removed));
+        }
+    }
+
     /** The decisions, as the page sends them. */
-    private void decide() throws IOException {
+    private void decide(String restore) throws IOException {
         post("/api/frames", "action=remove&frame=EP01%2Ff02.png");
-        post("/api/frames", "action=restore&filter=" + java.net.URLEncoder.encode("verdict=removed&faces=0", java.nio.charset.StandardCharsets.UTF_8));
+        post("/api/frames", "action=restore&frame=" + java.net.URLEncoder.encode(restore, java.nio.charset.StandardCharsets.UTF_8));
         post("/api/frames", "action=tag&tag=red+hair&frame=EP01%2Ff01.png&frame=EP01%2Ff03.png&frame=EP01%2Ff04.png");
         post("/api/frames", "action=caption&caption=Bob+in+the+cave%2C+my+own+words&frame=EP01%2Ff05.png");
     }
@@ -83,13 +92,14 @@ class FramesApplyTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("fixture drift: DecisionFrames now builds 14 real-art frames per episode (75185bc) and no frame without faces is removed by filter any more, so the restore step finds 0 frames; rewrite the restore step against the new fixture")
     void applyAfterFrameDecisionsMakesWhatARunWithTheSameDecisionsMakes() throws Exception {
         Path reviewed = decisionRun("reviewed");
         Map<String, String> before = DatasetDecisionsTest.dataset(reviewed);
+        String restore = removedByFilter(reviewed);
         start(reviewed);
-        decide();
-        assertThat(Files.exists(reviewed.resolve("frames/EP01/f10.png"))).as("restored").isTrue();
+        decide(restore);
+        assertThat(reviewed.resolve("frames/" + restore.substring("_removed/".length()))).as("restored").exists();
+        assertThat(reviewed.resolve("frames/" + restore)).as("no longer removed").doesNotExist();
         JsonNode s = apply();
         assertThat(s.get("state").asText()).as(s.toString()).isEqualTo("done");
         Map<String, String> after = DatasetDecisionsTest.dataset(reviewed);
@@ -106,8 +116,9 @@ class FramesApplyTest {
         server = null;
 
         Path fresh = decisionRun("cli");
+        assertThat(removedByFilter(fresh)).isEqualTo(restore);
         start(fresh);
-        decide();
+        decide(restore);
         server.close();
         server = null;
         rerun(fresh);
