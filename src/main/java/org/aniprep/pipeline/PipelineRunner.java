@@ -107,6 +107,7 @@ public final class PipelineRunner {
         List<StageRecord> records = new ArrayList<>();
         int exit = 0;
         try (StageLocks locks = StageLocks.lockAll(folders, "aniprep run", request.waitForLock())) {
+            state.recordInputs(layout);
             try {
                 checkAll(bound, first, last);
                 Optional<String> refused = engine.refuse(bound);

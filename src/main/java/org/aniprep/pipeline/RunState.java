@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * {@code .aniprep/run.json}: which aniprep made the run folder (its folder format), and for each
- * stage that finished, the options it finished with, so a rerun with other options knows what to redo.
+ * stage that finished, the options it finished with, so a rerun with other options knows what to redo;
+ * and the inputs the last run was given (episodes, references, fan art), so that {@code aniprep review}'s
+ * Apply runs the dataset stages as that run would.
  */
 public final class RunState {
     /** The layout of run folders this build reads and writes; a newer aniprep that changes it raises it. */
@@ -81,6 +83,29 @@ public final class RunState {
     }
 
     /** Forgets a stage's finish (it is to be redone). */
+    /** Notes the run's inputs ({@code inputs}: src, refs, extra); saved with the next {@link #save}. */
+    public void recordInputs(RunLayout layout) {
+        ObjectNode in = root.putObject("inputs");
+        in.put("src", layout.videos().toAbsolutePath().normalize().toString());
+        if (layout.refs() != null) {
+            in.put("refs", layout.refs().toAbsolutePath().normalize().toString());
+        }
+        layout.extras().forEach(in.putArray("extra")::add);
+    }
+
+    /**
+     * The layout of the folder {@code root} with the inputs the last run recorded; a folder made before
+     * they were recorded has none: no references, no fan art.
+     */
+    public RunLayout recordedLayout(Path root) {
+        JsonNode in = this.root.path("inputs");
+        Path src = in.hasNonNull("src") ? Path.of(in.get("src").asText()) : root.resolve("VIDEOS");
+        Path refs = in.hasNonNull("refs") ? Path.of(in.get("refs").asText()) : null;
+        java.util.List<String> extras = new java.util.ArrayList<>();
+        in.path("extra").forEach(e -> extras.add(e.asText()));
+        return new RunLayout(src, root, refs, extras);
+    }
+
     public void forget(String stage) throws IOException {
         root.with("stages").remove(stage);
         save();

@@ -65,8 +65,10 @@ final class DatasetPlan {
     private DatasetPlan() {
     }
 
+    /** The run folder's layout with the references and fan art its last run was given (see {@link RunState#recordedLayout}). */
     static RunLayout layout(ReviewFolder folder) {
-        return new RunLayout(folder.root().resolve("VIDEOS"), folder.root(), null, List.of());
+        RunLayout bare = new RunLayout(folder.root().resolve("VIDEOS"), folder.root(), null, List.of());
+        return folder.run() ? RunState.load(bare).recordedLayout(folder.root()) : bare;
     }
 
     /** Why Apply cannot run here (null: it can). */
@@ -76,7 +78,8 @@ final class DatasetPlan {
                     + "`aniprep balance` on it yourself)";
         }
         Path dataset = folder.root().resolve("dataset");
-        if (Files.exists(dataset.resolve(Arranger.EXTRA_WEIGHTS)) || Files.isDirectory(dataset.resolve("fanart"))) {
+        if ((Files.exists(dataset.resolve(Arranger.EXTRA_WEIGHTS)) || Files.isDirectory(dataset.resolve("fanart")))
+                && layout(folder).extras().isEmpty()) {
             return "this run arranged --extra fan-art folders, which its record does not name; rerun `aniprep run --from "
                     + "metadata` with the same --extra instead";
         }

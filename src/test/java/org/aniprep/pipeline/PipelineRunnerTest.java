@@ -33,6 +33,18 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void theRunRecordNamesTheInputsSoApplyRunsLikeTheRun() throws IOException {
+        RunLayout given = new RunLayout(dir.resolve("videos"), dir.resolve("run"), dir.resolve("my refs"), List.of(dir + "/fan art:2"));
+        assertThat(runner.run(new RunRequest(given, List.of(), null, null, false, false, Set.of()))).isZero();
+        RunLayout read = RunState.load(layout()).recordedLayout(dir.resolve("run"));
+        assertThat(read).isEqualTo(given);
+        // a folder made before the inputs were recorded: no references, no fan art
+        RunLayout old = RunState.load(new RunLayout(dir.resolve("v"), dir.resolve("old"), null, List.of())).recordedLayout(dir.resolve("old"));
+        assertThat(old.refs()).isNull();
+        assertThat(old.extras()).isEmpty();
+    }
+
+    @Test
     void runsTheStagesInOrderSkipsAMissingModelAndReports() throws IOException {
         assertThat(runner.run(request(List.of(), null, null, false, Set.of()))).isZero();
         assertThat(a.runs).hasSize(1);

@@ -100,6 +100,43 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("no tile " + faceId + " on " + driver.getCurrentUrl());
     }
 
+    /** The position of frame {@code rel}'s tile among the page's tiles. */
+    int frameIndex(String rel) {
+        List<WebElement> tiles = all("[data-face], [data-frame]");
+        for (int i = 0; i < tiles.size(); i++) {
+            if (rel.equals(tiles.get(i).getAttribute("data-frame"))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no frame tile " + rel + " on " + driver.getCurrentUrl());
+    }
+
+    /** Waits until the Dataset view, reloaded by its Apply, says the Apply is over; returns its state. */
+    String awaitApplied(WebElement before) {
+        new WebDriverWait(driver, java.time.Duration.ofMinutes(3)).until(d -> {
+            try {
+                before.getTagName();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        new WebDriverWait(driver, java.time.Duration.ofMinutes(3)).until(d -> {
+            try {
+                String state = d.findElement(By.id("apply-state")).getAttribute("data-state");
+                return state != null && !state.equals("running") && !state.equals("idle");
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        return find("#apply-state").getAttribute("data-state") + ": " + text("#apply-state");
+    }
+
     Actions actions() {
         return new Actions(driver);
     }

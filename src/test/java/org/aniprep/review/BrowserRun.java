@@ -3,6 +3,7 @@ package org.aniprep.review;
 import org.aniprep.character.CastScenes;
 import org.aniprep.character.FaceBox;
 import org.aniprep.cli.Main;
+import org.aniprep.detect.CombinedFaceDetector;
 import org.aniprep.detect.DetectSections;
 import org.aniprep.detect.Detection;
 import org.aniprep.sidecar.ClassifyInfo;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 /**
  * A run folder made by {@code aniprep run} itself over scenes of the shared anime cast (real sprites on
  * real backgrounds, {@link CastScenes}): one episode whose frames carry their true face boxes in the
- * detect section (the test is about the review, not detection) plus one box on the background that is
+ * detect section, recorded as the offline detector's so that Apply's detect keeps them (the test is about the review, not detection) plus one box on the background that is
  * no face; Eileen has a reference, Lucy none (so her faces form an unknown cluster). Then classify,
  * metadata, caption, arrange and balance run as {@code aniprep run --from classify --offline}, which is
  * also how the test reruns the pipeline after the review.
@@ -108,7 +109,7 @@ final class BrowserRun {
         truth.put(rel, who);
         int w = s.image().width();
         int h = s.image().height();
-        SidecarStore.put(file, DetectInfo.SECTION, DetectSections.with(DetectInfo.empty().withSize(w, h), "face", "truth", found, w, h));
+        SidecarStore.put(file, DetectInfo.SECTION, DetectSections.with(DetectInfo.empty().withSize(w, h), "face", CombinedFaceDetector.NAME, found, w, h));
     }
 
     Path image(String rel) {

@@ -1,15 +1,20 @@
 package org.aniprep.review;
 
 import org.aniprep.sidecar.ClassifyInfo;
+import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.SidecarStore;
 import org.aniprep.sidecar.ReviewInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,6 +51,18 @@ class ReviewBrowserTest {
         void notAFace(String faceId);
 
         void undo();
+
+        /** Goes to the view of key {@code key} (1, 2, 3) at {@code path}. */
+        void toView(String key, String path);
+
+        /** On the frames grid: removes frame {@code rel}. */
+        void removeFrame(String rel);
+
+        /** On the frames grid: adds {@code tag} to the frames {@code rels} (a bulk action: it confirms). */
+        void tagFrames(List<String> rels, String tag);
+
+        /** On the Dataset view: Apply. */
+        void apply();
     }
 
     /** Clicks, Ctrl-clicks and the action buttons; names are typed into the page's prompt. */
@@ -87,6 +104,36 @@ class ReviewBrowserTest {
             WebElement page = b.page();
             b.find("#undo").click();
             b.awaitDone(page);
+        }
+
+        public void toView(String key, String path) {
+            b.find("header nav a[href=\"" + path + "\"]").click();
+            b.find("main");
+            assertThat(b.raw().getCurrentUrl()).endsWith(path);
+        }
+
+        public void removeFrame(String rel) {
+            WebElement page = b.page();
+            b.find("[data-frame=\"" + rel + "\"]").click();
+            b.find("#frame-actions [data-action=remove]").click();
+            b.awaitDone(page);
+        }
+
+        public void tagFrames(List<String> rels, String tag) {
+            WebElement page = b.page();
+            b.find("[data-frame=\"" + rels.get(0) + "\"]").click();
+            for (String rel : rels.subList(1, rels.size())) {
+                b.actions().keyDown(Keys.CONTROL).click(b.find("[data-frame=\"" + rel + "\"]")).keyUp(Keys.CONTROL).perform();
+            }
+            assertThat(b.find("#selcount").getText()).isEqualTo(rels.size() + " selected");
+            b.find("#tag-text").sendKeys(tag);
+            b.find("#frame-actions [data-action=tag]").click();
+            b.find("dialog#confirm[open] #confirm-yes").click();
+            b.awaitDone(page);
+        }
+
+        public void apply() {
+            b.find("#apply").click();
         }
     }
 
@@ -151,6 +198,57 @@ class ReviewBrowserTest {
             b.actions().sendKeys("u").perform();
             b.awaitDone(page);
         }
+
+        public void toView(String key, String path) {
+            WebElement page = b.page();
+            b.actions().sendKeys(key).perform();
+            new WebDriverWait(b.raw(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(path));
+            b.find("main");
+        }
+
+        /** From a fresh page (no tile focused) to frame tile {@code rel}. */
+        private void toFrame(String rel) {
+            int i = b.frameIndex(rel);
+            org.openqa.selenium.interactions.Actions a = b.actions();
+            for (int k = 0; k <= i; k++) {
+                a.sendKeys(Keys.ARROW_RIGHT);
+            }
+            a.perform();
+            assertThat(b.raw().switchTo().activeElement().getAttribute("data-frame")).isEqualTo(rel);
+        }
+
+        public void removeFrame(String rel) {
+            WebElement page = b.page();
+            toFrame(rel);
+            b.actions().sendKeys("r").perform();
+            b.awaitDone(page);
+        }
+
+        public void tagFrames(List<String> rels, String tag) {
+            WebElement page = b.page();
+            toFrame(rels.get(0));
+            b.actions().sendKeys(Keys.SPACE).perform();
+            int at = b.frameIndex(rels.get(0));
+            for (String rel : rels.subList(1, rels.size())) {
+                int next = b.frameIndex(rel);
+                org.openqa.selenium.interactions.Actions a = b.actions();
+                for (int k = at; k != next; k += Integer.signum(next - at)) {
+                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+                }
+                a.sendKeys(Keys.SPACE).perform();
+                at = next;
+            }
+            assertThat(b.find("#selcount").getText()).isEqualTo(rels.size() + " selected");
+            b.actions().sendKeys("#").perform();
+            b.actions().sendKeys(tag, Keys.ENTER).perform();
+            b.find("dialog#confirm[open] #confirm-text");
+            b.actions().sendKeys(Keys.ENTER).perform();
+            b.awaitDone(page);
+        }
+
+        public void apply() {
+            b.actions().sendKeys("a").perform();
+        }
     }
 
     @Test
@@ -164,9 +262,14 @@ class ReviewBrowserTest {
     }
 
     /** The faces the session works on, read off the page as the machine left it. */
-    record Plan(List<String> cluster, List<String> drummer, String bogus, String eileen) {
+    record Plan(List<String> cluster, List<String> drummer, String bogus, String eileen, String removed) {
         List<String> lucy() {
             return cluster.stream().filter(id -> !drummer.contains(id) && !id.equals(bogus)).toList();
+        }
+
+        /** Lucy's faces in the frames that stay (classify does not look at a removed frame again). */
+        List<String> lucyKept() {
+            return lucy().stream().filter(id -> !BrowserRun.frameOf(id).equals(removed)).toList();
         }
     }
 
@@ -190,7 +293,11 @@ class ReviewBrowserTest {
             assertThat(cluster).as("the drummer's faces went with Lucy's").containsAll(drummer).hasSizeGreaterThan(10);
             String eileen = run.facesOf("Eileen").stream().filter(cluster::contains).findFirst()
                     .orElseThrow(() -> new AssertionError("no Eileen face in the cluster " + cluster));
-            Plan plan = new Plan(cluster, drummer, bogus, eileen);
+            List<String> tagged = run.truth.keySet().stream().limit(3).toList();
+            String removed = run.truth.keySet().stream().filter(f -> !tagged.contains(f) && !f.equals(BrowserRun.BOGUS_FRAME)
+                            && !f.equals(BrowserRun.frameOf(eileen)) && drummer.stream().noneMatch(d -> BrowserRun.frameOf(d).equals(f)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no frame to remove"));
+            Plan plan = new Plan(cluster, drummer, bogus, eileen, removed);
             b.screenshot(pass + "-characters-before");
 
             Hands h = hands.apply(b);
@@ -207,20 +314,69 @@ class ReviewBrowserTest {
             b.get("http://127.0.0.1:" + server.port() + CharactersView.groupHref("c:Lucy", 1));
             b.find("section[data-group=\"c:Lucy\"]");
             b.screenshot(pass + "-characters-group");
+
+            // the frames: take one out, tag three, then Apply on the Dataset view
+            h.toView("2", "/frames");
+            h.removeFrame(removed);
+            h.tagFrames(tagged, TAG);
+            b.screenshot(pass + "-frames-after");
+            h.toView("3", "/dataset");
+            b.find("#apply");
+            b.screenshot(pass + "-dataset-before");
+            WebElement page = b.page();
+            h.apply();
+            String applied = b.awaitApplied(page);
+            assertThat(applied).as(applied).startsWith("done");
+            b.screenshot(pass + "-dataset-applied");
+            assertThat(b.text("main")).contains("applied");
+            checkFrames(run, removed, tagged);
             server.close();
             server = null;
 
             checkDecisions(run, plan);
-            assertThat(Files.readAllLines(run.root.resolve(".aniprep/review/ops.jsonl"))).as("four actions and an undo").hasSize(5);
+            assertThat(Files.readAllLines(run.root.resolve(".aniprep/review/ops.jsonl"))).as("six actions and an undo").hasSize(7);
 
             assertThat(run.pipeline()).isZero();
             checkDecisions(run, plan);
             checkClassified(run, plan);
+            checkFrames(run, removed, tagged);
             try (Stream<Path> s = Files.walk(run.root.resolve("dataset"))) {
                 List<String> tree = s.map(p -> run.root.resolve("dataset").relativize(p).toString()).toList();
                 assertThat(tree).anyMatch(p -> p.startsWith("1_character/Lucy")).anyMatch(p -> p.contains("Drummer"));
             }
         }
+    }
+
+    private static final String TAG = "brass_band";
+
+    /** The removed frame is out of dataset/ (no image there has its bytes), the tagged ones' captions hold the tag. */
+    private static void checkFrames(BrowserRun run, String removed, List<String> tagged) throws IOException {
+        assertThat(run.root.resolve("frames/_removed").resolve(removed)).exists();
+        assertThat(run.root.resolve("frames").resolve(removed)).doesNotExist();
+        byte[] gone = Files.readAllBytes(run.root.resolve("frames/_removed").resolve(removed));
+        java.util.Map<String, byte[]> want = new java.util.TreeMap<>();
+        for (String t : tagged) {
+            want.put(t, Files.readAllBytes(run.root.resolve("frames").resolve(t)));
+        }
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        List<Path> images;
+        try (Stream<Path> s = Files.walk(run.root.resolve("dataset"))) {
+            images = s.filter(p -> p.getFileName().toString().endsWith(".png") && !p.toString().contains("_report")
+                    && !p.toString().contains("/.aniprep/")).toList();
+        }
+        assertThat(images).as("the dataset holds images").isNotEmpty();
+        for (Path p : images) {
+            byte[] bytes = Files.readAllBytes(p);
+            assertThat(java.util.Arrays.equals(bytes, gone)).as(p + " is the removed frame " + removed).isFalse();
+            for (var e : want.entrySet()) {
+                if (java.util.Arrays.equals(bytes, e.getValue())) {
+                    Path caption = p.resolveSibling(p.getFileName().toString().replaceAll("\\.png$", ".txt"));
+                    assertThat(Files.readString(caption)).as(caption + " of " + e.getKey()).containsPattern("brass[ _]band");
+                    seen.add(e.getKey());
+                }
+            }
+        }
+        assertThat(seen).as("the tagged frames are in the dataset").isNotEmpty();
     }
 
     /** The review sections hold the session's decisions, the undone one back to what it was before. */
@@ -231,7 +387,10 @@ class ReviewBrowserTest {
         for (String id : plan.drummer()) {
             assertThat(decision(run, id).character()).as(id).isEqualTo("Drummer");
         }
-        assertThat(decision(run, plan.bogus()).isNotAFace()).isTrue();
+        // by its box: once detect has run again (Apply does) the box is no longer among detect's faces
+        assertThat(run.decision(BrowserRun.BOGUS_FRAME, BrowserRun.BOGUS).orElseThrow().isNotAFace()).isTrue();
+        assertThat(SidecarStore.read(run.image(BrowserRun.BOGUS_FRAME)).get(DetectInfo.SECTION, DetectInfo.class).orElseThrow()
+                .faces().boxes().stream().map(b -> b.box()).toList()).as("detect keeps it out").doesNotContain(BrowserRun.BOGUS);
         ReviewInfo.Face eileen = decision(run, plan.eileen());
         assertThat(eileen.isNotAFace()).as("undone").isFalse();
         assertThat(eileen.character()).as("as the group naming left it").isEqualTo("Lucy");
@@ -244,15 +403,14 @@ class ReviewBrowserTest {
 
     /** After the rerun, classify's records follow the decisions. */
     private static void checkClassified(BrowserRun run, Plan plan) {
-        for (String id : plan.lucy()) {
+        for (String id : plan.lucyKept()) {
             ClassifyInfo.Face f = classified(run, id);
             assertThat(f.character() + " " + f.status()).as(id).isEqualTo("Lucy " + ClassifyInfo.CONFIRMED);
         }
         for (String id : plan.drummer()) {
             assertThat(classified(run, id).character()).as(id).isEqualTo("Drummer");
         }
-        String frame = BrowserRun.frameOf(plan.bogus());
-        assertThat(run.classified(frame, run.box(frame, BrowserRun.indexOf(plan.bogus())))).as("not a face: never classified").isEmpty();
+        assertThat(run.classified(BrowserRun.BOGUS_FRAME, BrowserRun.BOGUS)).as("not a face: never classified").isEmpty();
         for (String id : run.facesOf("Eileen")) {
             if (!plan.cluster().contains(id)) {
                 assertThat(classified(run, id).character()).as(id).isEqualTo("Eileen");
