@@ -1,5 +1,6 @@
 package org.aniprep.pipeline;
 
+import org.aniprep.testing.DatasetBytes;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.sidecar.SeedKeys;
 import org.aniprep.sidecar.SidecarStore;

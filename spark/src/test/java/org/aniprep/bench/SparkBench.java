@@ -1,7 +1,7 @@
 package org.aniprep.bench;
 
 import org.aniprep.cli.Main;
-import org.aniprep.model.Sha256;
+import org.aniprep.testing.DatasetBytes;
 import org.aniprep.testing.Folders;
 import org.aniprep.testing.ShowEpisodes;
 
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code aniprep run} on bench/run.sh's 1080p episode, locally and with {@code --engine spark --master
@@ -63,7 +62,7 @@ public final class SparkBench {
             local.add(pipeline(videos, run, refs, work, List.of()));
             Files.move(run, kept);
             spark.add(pipeline(videos, run, refs, work, List.of("--engine", "spark", "--master", "local[2]")));
-            boolean equal = bytes(kept.resolve("dataset")).equals(bytes(run.resolve("dataset")));
+            boolean equal = DatasetBytes.of(kept.resolve("dataset")).equals(DatasetBytes.of(run.resolve("dataset")));
             same &= equal;
             System.out.printf("pair %d: local %.1f s (exit %d), local[2] %.1f s (exit %d), datasets %s%n", i + 1, local.get(i).total(),
                     local.get(i).exit(), spark.get(i).total(), spark.get(i).exit(), equal ? "byte-identical" : "DIFFER");
@@ -160,22 +159,6 @@ public final class SparkBench {
             stages.put(names.get(i), ((i + 1 < at.size() ? at.get(i + 1) : end) - at.get(i)) / 1e9);
         }
         return new Timing(stages, at.isEmpty() ? 0 : (at.get(0) - t0) / 1e9, (end - t0) / 1e9, exit, tasks, stagesSeen, stageNames);
-    }
-
-    private static Map<String, String> bytes(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString();
-                if (!rel.startsWith(".aniprep") && !rel.contains("/.aniprep")) {
-                    files.put(rel, Sha256.of(f));
-                }
-            }
-        }
-        return files;
     }
 
     private static void row(String name, double local, double spark) {

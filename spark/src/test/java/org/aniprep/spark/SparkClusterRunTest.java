@@ -1,7 +1,7 @@
 package org.aniprep.spark;
 
 import org.aniprep.cli.Main;
-import org.aniprep.model.Sha256;
+import org.aniprep.testing.DatasetBytes;
 import org.aniprep.tag.Wd14Models;
 import org.aniprep.tag.Wd14StandIn;
 import org.aniprep.testing.SceneClips;
@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -81,8 +80,8 @@ class SparkClusterRunTest {
         } finally {
             env.keySet().forEach(k -> System.clearProperty("aniprep.env." + k));
         }
-        localDataset = bytes(run.resolve("dataset"));
-        localFrames = records(run.resolve("frames"));
+        localDataset = DatasetBytes.of(run.resolve("dataset"));
+        localFrames = DatasetBytes.records(run.resolve("frames"));
         assertThat(localDataset).as("the local run made a dataset").isNotEmpty()
                 .anySatisfy((k, v) -> assertThat(k).endsWith("/multiply.txt"))
                 .anySatisfy((k, v) -> assertThat(k).contains("EP02").endsWith(".txt"));
@@ -193,8 +192,8 @@ class SparkClusterRunTest {
 
     private void assertSameDataset(String name) throws IOException {
         String why = "driver log " + tmp.resolve("driver-" + name + ".log");
-        assertThat(bytes(run.resolve("dataset"))).as("dataset (%s)", why).isEqualTo(localDataset);
-        assertThat(records(run.resolve("frames"))).as("frames' records (%s)", why).isEqualTo(localFrames);
+        assertThat(DatasetBytes.of(run.resolve("dataset"))).as("dataset (%s)", why).isEqualTo(localDataset);
+        assertThat(DatasetBytes.records(run.resolve("frames"))).as("frames' records (%s)", why).isEqualTo(localFrames);
     }
 
     private String log(String name) {
@@ -209,27 +208,6 @@ class SparkClusterRunTest {
     private List<String> args() {
         return List.of("run", "-q", "--src", videos.toString(), "--dst", run.toString(), "--refs", refs.toString(),
                 "--config", config.toString());
-    }
-
-    /** Relative path → SHA-256 of every file, without the run's bookkeeping (.aniprep/: journals named by time). */
-    private static Map<String, String> bytes(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString();
-                if (!rel.startsWith(".aniprep") && !rel.contains("/.aniprep")) {
-                    files.put(rel, Sha256.of(f));
-                }
-            }
-        }
-        return files;
-    }
-
-    /** The frames folder's images, sidecars and captions (its HTML reports carry times). */
-    private static Map<String, String> records(Path frames) throws IOException {
-        Map<String, String> all = bytes(frames);
-        all.keySet().removeIf(k -> k.startsWith("_report/") || k.endsWith(".html"));
-        return all;
     }
 
     private static void delete(Path root) throws IOException {

@@ -1,7 +1,7 @@
 package org.aniprep.spark;
 
 import org.aniprep.cli.Main;
-import org.aniprep.model.Sha256;
+import org.aniprep.testing.DatasetBytes;
 import org.aniprep.tag.Wd14Models;
 import org.aniprep.tag.Wd14StandIn;
 import org.aniprep.testing.SceneClips;
@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,37 +69,16 @@ class SparkRunTest {
         spark.addAll(List.of("--engine", "spark", "--master", "local[2]"));
         assertThat(Main.run(spark.toArray(String[]::new))).as("spark run").isZero();
 
-        Map<String, String> want = bytes(local.resolve("dataset"));
+        Map<String, String> want = DatasetBytes.of(local.resolve("dataset"));
         assertThat(want).as("the local run made a dataset").isNotEmpty()
                 .anySatisfy((k, v) -> assertThat(k).endsWith("/multiply.txt"))
                 .anySatisfy((k, v) -> assertThat(k).contains("EP02").endsWith(".txt"));
-        assertThat(bytes(run.resolve("dataset"))).as("dataset").isEqualTo(want);
-        assertThat(records(run.resolve("frames"))).as("frames' records").isEqualTo(records(local.resolve("frames")));
+        assertThat(DatasetBytes.of(run.resolve("dataset"))).as("dataset").isEqualTo(want);
+        assertThat(DatasetBytes.records(run.resolve("frames"))).as("frames' records").isEqualTo(DatasetBytes.records(local.resolve("frames")));
     }
 
     private List<String> args() {
         return List.of("run", "-q", "--src", videos.toString(), "--dst", run.toString(), "--refs", refs.toString(),
                 "--config", config.toString());
-    }
-
-    /** Relative path → SHA-256 of every file, without the run's bookkeeping (.aniprep/: journals named by time). */
-    private static Map<String, String> bytes(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString();
-                if (!rel.startsWith(".aniprep") && !rel.contains("/.aniprep")) {
-                    files.put(rel, Sha256.of(f));
-                }
-            }
-        }
-        return files;
-    }
-
-    /** The frames folder's images, sidecars and captions (its HTML reports carry times). */
-    private static Map<String, String> records(Path frames) throws IOException {
-        Map<String, String> all = bytes(frames);
-        all.keySet().removeIf(k -> k.startsWith("_report/") || k.endsWith(".html"));
-        return all;
     }
 }

@@ -1,4 +1,4 @@
-package org.aniprep.pipeline;
+package org.aniprep.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.aniprep.model.Sha256;
@@ -17,20 +17,25 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * A folder as relative path → SHA-256 of the bytes, for "byte-identical" checks. The run's own
- * bookkeeping ({@code .aniprep/}: arrange's journals, named by time; {@code .aniprep.lock}) is not
- * part of the dataset and is left out.
+ * A folder as relative path → SHA-256 of the bytes, for "byte-identical" checks (a local run against a
+ * killed-and-resumed one, a Spark run against a local one). The run's own bookkeeping ({@code .aniprep/}
+ * at any depth: arrange's journals, named by time; {@code .aniprep.lock}) is not part of the dataset
+ * and is left out.
  */
-final class DatasetBytes {
+public final class DatasetBytes {
     private DatasetBytes() {
     }
 
-    static Map<String, String> of(Path root) throws IOException {
+    /** Every file below {@code root} (none when it does not exist). */
+    public static Map<String, String> of(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
         try (Stream<Path> s = Files.walk(root)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString();
-                if (!rel.startsWith(".aniprep")) {
+                String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                if (!rel.startsWith(".aniprep") && !rel.contains("/.aniprep")) {
                     files.put(rel, Sha256.of(f));
                 }
             }
@@ -38,8 +43,15 @@ final class DatasetBytes {
         return files;
     }
 
+    /** A frames folder's images, sidecars and captions, without its HTML reports (they carry times). */
+    public static Map<String, String> records(Path frames) throws IOException {
+        Map<String, String> all = of(frames);
+        all.keySet().removeIf(k -> k.startsWith("_report/") || k.endsWith(".html"));
+        return all;
+    }
+
     /** Every file missing, extra or different in {@code actual}, with the first difference of text files. */
-    static List<String> differences(Path expected, Path actual) throws IOException {
+    public static List<String> differences(Path expected, Path actual) throws IOException {
         Map<String, String> want = of(expected);
         Map<String, String> got = of(actual);
         List<String> lines = new ArrayList<>();
