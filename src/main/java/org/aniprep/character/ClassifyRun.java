@@ -5,6 +5,7 @@ import org.aniprep.console.Progress;
 import org.aniprep.detect.Detector;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.io.SafePaths;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.sidecar.ClassifyInfo;
 import org.aniprep.sidecar.FloatVectors;
 import org.aniprep.sidecar.SidecarException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -46,26 +48,72 @@ public final class ClassifyRun {
         this.problems = problems;
     }
 
+    /** The images whose faces still need detecting or embedding (the part {@link #embed} may do elsewhere), and how many there are in all. */
+    public record Plan(List<Path> todo, int images) implements PerImage.Plan {
+    }
+
+    /** Plan, embed and finish in this JVM. */
     public Summary run() throws IOException {
+        Plan plan = plan();
+        Map<String, Long> counts = plan.todo().isEmpty() ? Map.of() : embed(plan.todo());
+        return finish(counts);
+    }
+
+    /** Scans {@code src} (its problems reported here) for images whose faces lack a detection or an embedding. */
+    public Plan plan() throws IOException {
+        List<ImageFaces> images = scan(problems, options.overwrite());
+        return new Plan(images.stream().filter(ImageFaces::needsWork).map(i -> i.image).toList(), images.size());
+    }
+
+    /**
+     * Detects and embeds the faces of {@code files}, on any thread of any JVM that sees them, and writes
+     * each image's {@code classify} section as soon as its faces are embedded: the embeddings, every face
+     * still unknown, which {@link #finish} then names and clusters. A run stopped here resumes from those.
+     * Counts: {@code embedded} faces, {@code detected} images, {@code failed} images.
+     */
+    public Map<String, Long> embed(List<Path> files) {
+        List<ImageFaces> images = new ArrayList<>();
+        long failed = 0;
+        for (Path f : files) {
+            try {
+                images.add(FaceScan.read(f, SidecarStore.read(f), embedder, options.overwrite()));
+            } catch (SidecarException e) {
+                problems.add(f, e.getMessage());
+                failed++;
+            }
+        }
+        long detected = images.stream().filter(i -> i.needsDetection).count();
+        if (detected > 0) {
+            LOG.info("{} image(s) have no detection results yet: detecting their faces first", detected);
+        }
+        int embedded = new Embedding(embedder, detector, options.src(), problems).run(images, this::writeEmbeddings);
+        failed += images.stream().filter(i -> i.failed).count();
+        return Map.of("embedded", (long) embedded, "detected", detected, "failed", failed);
+    }
+
+    /** Names and clusters every face of {@code src} from the embeddings its sidecars now hold; writes, reports, exports. */
+    public Summary finish(Map<String, Long> counts) throws IOException {
         List<ReferenceFolder.Entry> entries = new ArrayList<>();
         if (options.refs() != null) {
             entries.addAll(ReferenceFolder.scan(options.refs(), problems));
         }
         entries.addAll(ClusterExport.renamed(options.exportClusters(), problems));
         References refs = References.load(entries, detector, embedder, problems);
-        List<ImageFaces> images = scan();
-        int detected = (int) images.stream().filter(i -> i.needsDetection).count();
-        if (detected > 0) {
-            LOG.info("{} image(s) have no detection results yet: detecting their faces first", detected);
+        // the plan reported what is wrong with the folder and its sidecars; embed, the images it could not do
+        List<ImageFaces> images = scan(new Problems(), false);
+        List<ImageFaces> left = images.stream().filter(ImageFaces::needsWork).toList();
+        left.forEach(i -> i.failed = true);
+        if (left.size() > counts.getOrDefault("failed", 0L)) {
+            LOG.warn("{} image(s) still lack face embeddings (changed while classify ran?): run classify again", left.size());
         }
-        int embedded = new Embedding(embedder, detector, options.src(), problems).run(images);
         List<ImageFaces.FaceItem> faces = new ArrayList<>();
         images.stream().filter(i -> !i.failed).forEach(i -> faces.addAll(i.faces));
         new FaceNamer(embedder, FaceNamer.MARGIN).assign(faces, refs);
         int clusters = cluster(images);
         write(images);
         int named = (int) faces.stream().filter(f -> f.character != null).count();
-        Summary s = new Summary(images.size(), faces.size(), named, faces.size() - named, clusters, embedded, detected);
+        Summary s = new Summary(images.size(), faces.size(), named, faces.size() - named, clusters,
+                counts.getOrDefault("embedded", 0L).intValue(), counts.getOrDefault("detected", 0L).intValue());
         ClassifyResult result = new ClassifyResult(options.src(), images, refs, embedder);
         try {
             LOG.info("report: {}", ClassifyReport.write(result, embedder.id(), embedder.threshold(), problems));
@@ -78,7 +126,7 @@ public final class ClassifyRun {
         return s;
     }
 
-    private List<ImageFaces> scan() throws IOException {
+    private List<ImageFaces> scan(Problems problems, boolean overwrite) throws IOException {
         Set<Path> skip = new HashSet<>();
         for (Path p : new Path[] {options.refs(), options.exportClusters()}) {
             if (p != null) {
@@ -89,7 +137,7 @@ public final class ClassifyRun {
         List<ImageFaces> out = new ArrayList<>();
         for (Path f : files) {
             try {
-                out.add(FaceScan.read(f, SidecarStore.read(f), embedder, options.overwrite()));
+                out.add(FaceScan.read(f, SidecarStore.read(f), embedder, overwrite));
             } catch (SidecarException e) {
                 problems.add(f, e.getMessage());
             }
@@ -138,31 +186,44 @@ public final class ClassifyRun {
     private void write(List<ImageFaces> images) {
         try (Progress progress = Progress.start("classify: write", "img", images.size())) {
             for (ImageFaces img : images) {
-                if (img.failed) {
-                    progress.step();
-                    continue;
-                }
-                List<ClassifyInfo.Face> faces = new ArrayList<>();
-                Set<String> characters = new LinkedHashSet<>();
-                for (ImageFaces.FaceItem f : img.faces) {
-                    if (f.embedding == null) {
-                        continue;
-                    }
-                    faces.add(new ClassifyInfo.Face(f.box.kind(), f.box.index(), f.box.box(),
-                            f.character == null ? ClassifyInfo.UNKNOWN : f.character, f.distance == null ? null : round(f.distance),
-                            f.nearest, f.cluster, f.hair, FloatVectors.encode(f.embedding), f.status, f.candidate));
-                    if (f.character != null) {
-                        characters.add(f.character);
-                    }
-                }
-                ClassifyInfo info = new ClassifyInfo(embedder.id(), embedder.threshold(), List.copyOf(characters), faces);
-                try {
-                    SidecarStore.put(img.image, ClassifyInfo.SECTION, info);
-                } catch (SidecarException e) {
-                    problems.add(img.image, e.getMessage());
+                if (!img.failed) {
+                    put(img, false);
                 }
                 progress.step();
             }
+        }
+    }
+
+    /** What {@link #embed} keeps of an image: its embeddings, with every face unknown and its previous cluster. */
+    private void writeEmbeddings(ImageFaces img) {
+        put(img, true);
+    }
+
+    private void put(ImageFaces img, boolean embeddingsOnly) {
+        List<ClassifyInfo.Face> faces = new ArrayList<>();
+        Set<String> characters = new LinkedHashSet<>();
+        for (ImageFaces.FaceItem f : img.faces) {
+            if (f.embedding == null) {
+                continue;
+            }
+            String embedding = FloatVectors.encode(f.embedding);
+            if (embeddingsOnly) {
+                faces.add(new ClassifyInfo.Face(f.box.kind(), f.box.index(), f.box.box(), ClassifyInfo.UNKNOWN, null, null,
+                        f.previousCluster, f.hair, embedding, null, null));
+                continue;
+            }
+            faces.add(new ClassifyInfo.Face(f.box.kind(), f.box.index(), f.box.box(),
+                    f.character == null ? ClassifyInfo.UNKNOWN : f.character, f.distance == null ? null : round(f.distance),
+                    f.nearest, f.cluster, f.hair, embedding, f.status, f.candidate));
+            if (f.character != null) {
+                characters.add(f.character);
+            }
+        }
+        try {
+            SidecarStore.put(img.image, ClassifyInfo.SECTION, new ClassifyInfo(embedder.id(), embedder.threshold(), List.copyOf(characters), faces));
+        } catch (SidecarException e) {
+            problems.add(img.image, e.getMessage());
+            img.failed = true;
         }
     }
 

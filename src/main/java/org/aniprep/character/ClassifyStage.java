@@ -1,8 +1,10 @@
 package org.aniprep.character;
 
+import org.aniprep.console.Problems;
 import org.aniprep.detect.CascadeException;
 import org.aniprep.detect.Detector;
 import org.aniprep.detect.DetectorFactory;
+import org.aniprep.model.ModelCache;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelRegistry;
 import org.aniprep.model.ModelResolver;
@@ -10,6 +12,7 @@ import org.aniprep.model.ModelSpec;
 import org.aniprep.model.ResolvedModel;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
@@ -24,11 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The classify stage: names faces from a reference folder, clusters the rest ({@link ClassifyRun}). */
-public final class ClassifyStage implements Stage<ClassifyStage.Options> {
+public final class ClassifyStage implements Stage<ClassifyStage.Options>, PerImage<ClassifyStage.Options, ClassifyRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyStage.class);
     private static final String OFFLINE = "offline";
 
@@ -126,29 +130,75 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
 
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
-        ModelResolver resolver = resolver(o);
-        List<String> models = new ArrayList<>();
-        DetectorFactory factory = new DetectorFactory(resolver);
-        try (LazyDetector detector = new LazyDetector(factory)) {
-            CharacterEmbedder chosen = openEmbedder(o, resolver, models);
-            LOG.info("embedder: {} (threshold {})", chosen.id(), chosen.threshold());
-            ClassifyRun.Summary s = new ClassifyRun(chosen, detector,
-                    new ClassifyOptions(o.src, o.refs, o.exportClusters, o.minCluster, o.overwrite), context.problems()).run();
-            return StageResult.of(String.format("classified %d face(s) in %d image(s): %d named, %d unknown in %d cluster(s); "
-                            + "%d embedded, the rest cached; embedder %s", s.faces(), s.images(), s.named(), s.unknown(), s.clusters(),
-                            s.embedded(), chosen.id()),
-                    "faces", s.faces(), "named", s.named(), "clusters", s.clusters(), "unknown", s.unknown())
-                    .withModels(withDetector(models, detector, factory));
+        return runHere(o, context);
+    }
+
+    @Override
+    public Optional<PerImage<Options, ?>> perImage() {
+        return Optional.of(this);
+    }
+
+    /** The images whose faces still need embedding; opening the embedder here says early when it cannot be. */
+    @Override
+    public ClassifyRun.Plan plan(Options o, Problems problems) throws IOException {
+        Opened m = models(o);
+        LOG.info("embedder: {} (threshold {})", m.embedder().id(), m.embedder().threshold());
+        return classifyRun(o, m, problems).plan();
+    }
+
+    @Override
+    public Map<String, Long> process(Options o, List<Path> images, Problems problems) {
+        return classifyRun(o, models(o), problems).embed(images);
+    }
+
+    @Override
+    public StageResult summarise(Options o, ClassifyRun.Plan plan, Map<String, Long> counts, Problems problems) throws IOException {
+        Opened m = models(o);
+        ClassifyRun.Summary s;
+        try {
+            s = classifyRun(o, m, problems).finish(counts);
         } catch (ModelException | CascadeException e) {
             throw new BadOptions(e.getMessage());
         }
+        return StageResult.of(String.format("classified %d face(s) in %d image(s): %d named, %d unknown in %d cluster(s); "
+                        + "%d embedded, the rest cached; embedder %s", s.faces(), s.images(), s.named(), s.unknown(), s.clusters(),
+                        s.embedded(), m.embedder().id()),
+                "faces", s.faces(), "named", s.named(), "clusters", s.clusters(), "unknown", s.unknown())
+                .withModels(m.withDetector());
     }
 
-    private static List<String> withDetector(List<String> models, LazyDetector detector, DetectorFactory factory) {
-        List<String> out = new ArrayList<>(models);
-        detector.name().ifPresent(n -> out.add("face detector (references, undetected images): " + n
-                + factory.fallback().map(f -> " (" + f + ")").orElse("")));
-        return out;
+    private static ClassifyRun classifyRun(Options o, Opened m, Problems problems) {
+        return new ClassifyRun(m.embedder(), m.detector(),
+                new ClassifyOptions(o.src, o.refs, o.exportClusters, o.minCluster, o.overwrite), problems);
+    }
+
+    /**
+     * The embedder (and the face detector that references and undetected images need, opened on first
+     * use), once per JVM: every Spark task of an executor shares them. A model that cannot be opened is a
+     * bad option.
+     */
+    record Opened(CharacterEmbedder embedder, List<String> models, LazyDetector detector, DetectorFactory factory) {
+        List<String> withDetector() {
+            List<String> out = new ArrayList<>(models);
+            detector.name().ifPresent(n -> out.add("face detector (references, undetected images): " + n
+                    + factory.fallback().map(f -> " (" + f + ")").orElse("")));
+            return out;
+        }
+    }
+
+    private static Opened models(Options o) {
+        String key = String.join("|", String.valueOf(o.embedder), String.valueOf(o.threshold), o.models.settings().toString());
+        try {
+            return ModelCache.get(key, Opened.class, () -> {
+                ModelResolver resolver = resolver(o);
+                List<String> models = new ArrayList<>();
+                CharacterEmbedder chosen = openEmbedder(o, resolver, models);
+                DetectorFactory factory = new DetectorFactory(resolver);
+                return new Opened(chosen, List.copyOf(models), new LazyDetector(factory), factory);
+            });
+        } catch (ModelException | CascadeException e) {
+            throw new BadOptions(e.getMessage());
+        }
     }
 
     private static ModelResolver resolver(Options o) {
@@ -201,7 +251,7 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
     }
 
     /** The default face detector, opened on first use (only references and undetected images need it). */
-    private static final class LazyDetector implements Supplier<Detector>, AutoCloseable {
+    static final class LazyDetector implements Supplier<Detector> {
         private final DetectorFactory factory;
         private Detector detector;
 
@@ -220,13 +270,6 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options> {
 
         synchronized Optional<String> name() {
             return Optional.ofNullable(detector).map(Detector::name);
-        }
-
-        @Override
-        public synchronized void close() {
-            if (detector != null) {
-                detector.close();
-            }
         }
     }
 }

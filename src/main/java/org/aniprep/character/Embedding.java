@@ -16,6 +16,7 @@ import org.aniprep.sidecar.SidecarStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +43,11 @@ final class Embedding {
         this.thumbs = ThumbnailStore.at(ClassifyReport.folder(src), loader, (f, why) -> { });
     }
 
-    /** Fills in the missing embeddings; returns how many faces were embedded. Failed images lose their faces. */
-    int run(List<ImageFaces> images) {
+    /**
+     * Fills in the missing embeddings, handing each image to {@code done} (on one thread, in order) when its
+     * faces are embedded; returns how many faces were embedded. Failed images lose their faces.
+     */
+    int run(List<ImageFaces> images, Consumer<ImageFaces> done) {
         List<ImageFaces> work = images.stream().filter(ImageFaces::needsWork).toList();
         int[] embedded = new int[1];
         if (work.isEmpty()) {
@@ -51,8 +55,9 @@ final class Embedding {
         }
         try (Progress progress = Progress.start("classify: embed", "img", work.size())) {
             BatchPipeline.run(work, BatchPipeline.Options.forBatch(Math.max(1, embedder.batchSize() / 2)), this::prepare,
-                    this::infer, (img, done) -> {
-                        embedded[0] += done;
+                    this::infer, (img, count) -> {
+                        embedded[0] += count;
+                        done.accept(img);
                         progress.step();
                     }, (img, error) -> {
                         problems.add(img.image, error.getMessage() == null ? error.toString() : error.getMessage());

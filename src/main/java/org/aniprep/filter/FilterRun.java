@@ -6,6 +6,7 @@ import org.aniprep.image.ImageLoader;
 import org.aniprep.image.RgbImage;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.model.BatchPipeline;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.report.ThumbnailStore;
 import org.aniprep.sidecar.DedupInfo;
 import org.aniprep.sidecar.FilterInfo;
@@ -20,16 +21,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code aniprep filter}: measures every frame (worker threads decode and measure while the text
- * detector runs on the previous batch), judges each against its episode in time order, records the
- * {@code filter} section, writes the report, then moves the rejected frames to {@code _removed/}.
- * Run it holding the folder's lock ({@link FilterStage}): it writes every sidecar, also with
- * {@code --action report}.
+ * detector runs on the previous batch), judges each against its episode in time order and records the
+ * {@code filter} section ({@link #judge}, whole episodes at a time: one call locally, one Spark task per
+ * episode), then writes the report from those sections and moves the rejected frames to {@code _removed/}
+ * ({@link #finish}). Run it holding the folder's lock ({@link FilterStage}): it writes every sidecar, also
+ * with {@code --action report}.
  */
 public final class FilterRun {
     /** What a run found and did, and its summary for the user. */
@@ -54,44 +58,96 @@ public final class FilterRun {
         this.thumbs = ThumbnailStore.at(options.reportFile().toAbsolutePath().getParent(), loader, (f, why) -> { });
     }
 
+    /**
+     * The frames to judge in the order the report lists them ({@code files}), the same frames episode by
+     * episode ({@code todo}) and each episode's length ({@code groups}): {@link #judge} must see a whole
+     * episode at once.
+     */
+    public record Plan(List<Path> files, List<Path> todo, List<Integer> groups) implements PerImage.Plan {
+    }
+
+    /** Plan, judge and finish in this JVM. */
     public Result run() throws IOException {
-        Path root = options.src().toAbsolutePath().normalize();
-        List<Frame> frames = read(root, MediaFiles.images(root, problems::add));
-        List<Frame> judged = new ArrayList<>(frames);
-        frames.addAll(setAside(root));
+        Plan plan = plan();
+        judge(plan.todo());
+        return finish(plan);
+    }
+
+    /** Reads every frame's record (the unreadable ones are this run's problems) and orders them by episode. */
+    public Plan plan() throws IOException {
+        Path root = root();
+        List<Frame> frames = read(root, MediaFiles.images(root, problems::add), problems);
+        List<Path> todo = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        for (List<Frame> episode : Sequences.of(new ArrayList<>(frames))) {
+            episode.forEach(f -> todo.add(f.file));
+            groups.add(episode.size());
+        }
+        return new Plan(frames.stream().map(f -> f.file).toList(), todo, groups);
+    }
+
+    /**
+     * Measures and judges whole episodes ({@code images}: each of their frames, from any thread of any
+     * JVM that sees them), with the frames of those episodes an earlier run set aside as context, and
+     * writes each frame's {@code filter} section. Counts: {@code judged} frames.
+     */
+    public Map<String, Long> judge(List<Path> images) throws IOException {
+        Path root = root();
+        List<Frame> judged = read(root, images, problems);
+        Set<String> episodes = new HashSet<>();
+        judged.forEach(f -> episodes.add(Sequences.key(f)));
+        List<Frame> frames = new ArrayList<>(judged);
+        setAside(root).stream().filter(f -> episodes.contains(Sequences.key(f))).forEach(frames::add);
         measure(frames);
         for (List<Frame> episode : Sequences.of(frames.stream().filter(Frame::measured).toList())) {
             sequenceChecks.score(episode);
         }
-        List<Frame> measured = judged.stream().filter(Frame::measured).toList();
         Verdicts verdicts = new Verdicts(frameChecks, sequenceChecks.settings(), options);
+        long saved = 0;
+        for (Frame f : judged.stream().filter(Frame::measured).toList()) {
+            FilterInfo info = verdicts.record(f);
+            if (f.userKeeps && info.dropped()) {
+                info = info.keptByUser();
+            }
+            if (save(f, info)) {
+                saved++;
+            }
+        }
+        return Map.of("judged", saved);
+    }
+
+    /** From the sections {@link #judge} wrote: the report, the summary and (with {@code --action move}) the moves. */
+    public Result finish(Plan plan) throws IOException {
+        Path root = root();
         List<FilterReport.Entry> entries = new ArrayList<>();
         List<Frame> rejected = new ArrayList<>();
         Map<Reason, Integer> byReason = new EnumMap<>(Reason.class);
         int dropped = 0;
         int flagged = 0;
         int overruled = 0;
-        for (Frame f : measured) {
-            FilterInfo info = verdicts.record(f);
-            if (f.userKeeps && info.dropped()) {
-                info = info.keptByUser();
+        for (Path file : plan.files()) {
+            FilterInfo info = verdict(file);
+            if (info == null) {
+                continue; // not judged: its problem is reported
+            }
+            Frame f = new Frame(file, root.relativize(file).toString().replace('\\', '/'), null, null, null);
+            f.verdict = info;
+            entries.add(new FilterReport.Entry(f.file, f.relative, info));
+            if (info.overruled() != null) {
                 overruled++;
             }
-            if (save(f, info)) {
-                entries.add(new FilterReport.Entry(f.file, f.relative, info));
-                if (info.dropped()) {
-                    rejected.add(f);
-                    dropped++;
-                    byReason.merge(Reason.of(info.reason()), 1, Integer::sum);
-                } else if (info.hits() != null) {
-                    flagged++;
-                }
+            if (info.dropped()) {
+                rejected.add(f);
+                dropped++;
+                byReason.merge(Reason.of(info.reason()), 1, Integer::sum);
+            } else if (info.hits() != null) {
+                flagged++;
             }
         }
         Path report = options.reportFile().toAbsolutePath();
-        new FilterReport(loader, problems).write(report, entries, measured.size(), options);
+        new FilterReport(loader, problems).write(report, entries, entries.size(), options);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%d frame(s): %d rejected (%s), %d flagged and kept; report: %s", measured.size(), dropped,
+        lines.add(String.format("%d frame(s): %d rejected (%s), %d flagged and kept; report: %s", entries.size(), dropped,
                 describe(byReason), flagged, report));
         if (overruled > 0) {
             lines.add(String.format("%d frame(s) the checks would reject kept: the user restored them (review)", overruled));
@@ -103,7 +159,20 @@ public final class FilterRun {
             lines.add(String.format("%d rejected frame(s) moved to %s with their sidecars (move them back to undo)", moved,
                     removed.folder()));
         }
-        return new Result(measured.size(), dropped, flagged, moved, byReason, report, lines);
+        return new Result(entries.size(), dropped, flagged, moved, byReason, report, lines);
+    }
+
+    private Path root() {
+        return options.src().toAbsolutePath().normalize();
+    }
+
+    /** The frame's {@code filter} section, or null when it has none or it cannot be read. */
+    private static FilterInfo verdict(Path file) {
+        try {
+            return SidecarStore.read(file).get(FilterInfo.SECTION, FilterInfo.class).orElse(null);
+        } catch (SidecarException e) {
+            return null;
+        }
     }
 
     /**
@@ -147,7 +216,7 @@ public final class FilterRun {
         return out;
     }
 
-    private List<Frame> read(Path root, List<Path> images) {
+    private static List<Frame> read(Path root, List<Path> images, Problems problems) {
         List<Frame> frames = new ArrayList<>();
         for (Path image : images) {
             try {

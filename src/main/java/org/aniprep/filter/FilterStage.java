@@ -1,9 +1,12 @@
 package org.aniprep.filter;
 
+import org.aniprep.console.Problems;
+import org.aniprep.model.ModelCache;
 import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
+import org.aniprep.pipeline.PerImage;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
@@ -23,7 +26,7 @@ import java.util.Optional;
  * The filter stage: every frame's quality judged and recorded, rejected frames moved to
  * {@code _removed/} ({@link FilterRun}).
  */
-public final class FilterStage implements Stage<FilterStage.Options> {
+public final class FilterStage implements Stage<FilterStage.Options>, PerImage<FilterStage.Options, FilterRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(FilterStage.class);
 
     /** {@code aniprep filter}'s options (and {@code filter.*} in a run config). */
@@ -85,12 +88,33 @@ public final class FilterStage implements Stage<FilterStage.Options> {
 
     @Override
     public StageResult run(Options o, StageContext context) throws IOException {
+        return runHere(o, context);
+    }
+
+    /** Per image in name, per episode in effect: the plan's groups are episodes, which a Spark task takes whole. */
+    @Override
+    public Optional<PerImage<Options, ?>> perImage() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public FilterRun.Plan plan(Options o, Problems problems) throws IOException {
         TextDetector detector = textDetector(o);
         if (detector != null) {
             LOG.info("text detector {} from {} ({})", detector.id(), detector.source(), detector.model().device());
         }
-        FilterRun.Result r = new FilterRun(new FilterOptions(o.src, o.text, o.blur, o.action, o.report), detector,
-                context.problems()).run();
+        return filterRun(o, detector, problems).plan();
+    }
+
+    @Override
+    public Map<String, Long> process(Options o, List<Path> images, Problems problems) throws IOException {
+        return filterRun(o, textDetector(o), problems).judge(images);
+    }
+
+    @Override
+    public StageResult summarise(Options o, FilterRun.Plan plan, Map<String, Long> judged, Problems problems) throws IOException {
+        TextDetector detector = textDetector(o);
+        FilterRun.Result r = filterRun(o, detector, problems).finish(plan);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("frames", (long) r.frames());
         counts.put("kept", (long) (r.frames() - r.dropped()));
@@ -104,8 +128,14 @@ public final class FilterStage implements Stage<FilterStage.Options> {
                 : List.of("text detector: " + detector.id() + " (" + detector.source() + ")"));
     }
 
+    private static FilterRun filterRun(Options o, TextDetector detector, Problems problems) {
+        return new FilterRun(new FilterOptions(o.src, o.text, o.blur, o.action, o.report), detector, problems);
+    }
+
     /** Null with {@code --text off}; a {@link ModelException} when it is not on this machine. */
     private static TextDetector textDetector(Options o) {
-        return o.text == FilterOptions.TextMode.off ? null : TextDetector.open(new ModelResolver(o.models.settings()));
+        // once per JVM: every Spark task of an executor shares it
+        return o.text == FilterOptions.TextMode.off ? null
+                : ModelCache.get(o.models.settings().toString(), TextDetector.class, () -> TextDetector.open(new ModelResolver(o.models.settings())));
     }
 }

@@ -33,7 +33,7 @@ final class Sequences {
         return out;
     }
 
-    private static String key(Frame f) {
+    static String key(Frame f) {
         FrameSource s = f.source;
         if (s == null) {
             Path parent = Path.of(f.relative).getParent();

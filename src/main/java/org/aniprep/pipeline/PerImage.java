@@ -29,6 +29,14 @@ public interface PerImage<O, P extends PerImage.Plan> {
     /** The images still to do, and whatever the stage keeps for its summary. */
     interface Plan {
         List<Path> todo();
+
+        /**
+         * Lengths of the runs of {@link #todo} that one {@link #process} call must take whole (filter's
+         * episodes), adding up to its size; empty when any cut will do.
+         */
+        default List<Integer> groups() {
+            return List.of();
+        }
     }
 
     P plan(O options, Problems problems) throws IOException;

@@ -64,6 +64,27 @@ class ClassifyStageTest {
         assertThat(again.lines()).singleElement().asString().startsWith("classified ");
     }
 
+    /** Embedding writes each image's embeddings as it goes: a run stopped before naming resumes without embedding again. */
+    @Test
+    void aRunStoppedAfterEmbeddingResumesFromTheSidecars() throws Exception {
+        int i = 0;
+        for (CastScenes.Scene s : fx.cast.scenes(3, 11, List.of("eileen_vhappy.png"))) {
+            fx.frame(s, "f" + i++, true);
+        }
+        fx.ref("Eileen", "eileen_happy.png");
+        ClassifyStage.Options o = options("--src", fx.src.toString(), "--refs", fx.refs.toString(), "--offline");
+        Problems problems = new Problems();
+        ClassifyRun.Plan plan = stage.plan(o, problems);
+        assertThat(plan.todo()).hasSize(plan.images()).isNotEmpty();
+        assertThat(stage.process(o, plan.todo(), problems)).containsEntry("failed", 0L).extractingByKey("embedded").isNotEqualTo(0L);
+
+        assertThat(stage.plan(o, problems).todo()).as("every embedding is on disk").isEmpty();
+        StageResult resumed = stage.run(o, new StageContext(problems));
+        assertThat(resumed.lines()).singleElement().asString().contains(" 0 embedded");
+        assertThat(fx.outcomes()).contains("Eileen->Eileen");
+        assertThat(problems.list()).isEmpty();
+    }
+
     @Test
     void optionsAreCheckedAndAMissingCcipSaysHowToGetIt() {
         assertThatThrownBy(() -> stage.check(options("--src", fx.src.toString(), "--min-cluster", "1")))

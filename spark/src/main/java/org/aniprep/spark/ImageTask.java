@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a Spark task needs to run a per-image stage ({@link PerImage}: detect, tag) on one partition of
+ * What a Spark task needs to run a per-image stage ({@link PerImage}: filter, detect, tag, classify's embedding) on one partition of
  * the driver's list of images still to do: the stage's class, the run's layout and the stage's settings as
  * strings. On the executor the stage is bound again from the same settings, and
  * {@link PerImage#process} runs on the partition's images with the task's budget: intra-op threads and
@@ -43,6 +43,13 @@ record ImageTask(String stageClass, String stage, String videos, String root, St
         return new ImageTask(stage.stage().getClass().getName(), stage.name(), layout.videos().toString(), layout.root().toString(),
                 layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()),
                 EpisodeTask.flatten(stage.settings()), driver, local);
+    }
+
+    /** A partition of whole groups (filter's episodes): their images, in one {@link PerImage#process} call. */
+    Iterator<Outcome> processGroups(Iterator<List<String>> groups) throws IOException {
+        List<String> images = new ArrayList<>();
+        groups.forEachRemaining(images::addAll);
+        return process(images.iterator());
     }
 
     Iterator<Outcome> process(Iterator<String> items) throws IOException {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class SparkEngine implements Engine {
         if (stage.stage().perImage().isPresent()) {
             return images(stage, layout, context);
         }
-        return stage.run(context); // the global stages, and filter and classify for now, on the driver
+        return stage.run(context); // the global stages, and filter for now, on the driver
     }
 
     private <O> StageResult images(BoundStage<O> stage, RunLayout layout, StageContext context) throws IOException {
@@ -129,13 +130,16 @@ public final class SparkEngine implements Engine {
         if (todo.isEmpty()) {
             return work.summarise(stage.options(), plan, Map.of(), context.problems());
         }
-        int slices = Math.max(1, Math.min(todo.size(), 2 * spark.defaultParallelism()));
         ImageTask task = ImageTask.of(stage, layout, SparkVersions.here(), spark.master().startsWith("local"));
-        LOG.info("{}: {} image(s) as {} Spark task(s) on {}", stage.name(), todo.size(), slices, spark.master());
+        List<List<String>> groups = groups(todo, plan.groups());
+        int slices = groups.isEmpty() ? Math.max(1, Math.min(todo.size(), 2 * spark.defaultParallelism())) : groups.size();
+        LOG.info("{}: {} image(s) as {} Spark task(s){} on {}", stage.name(), todo.size(), slices,
+                groups.isEmpty() ? "" : ", one per episode,", spark.master());
         spark.setCallSite("aniprep " + stage.name() + ": " + todo.size() + " image(s)");
         List<ImageTask.Outcome> outcomes;
         try {
-            outcomes = spark.parallelize(todo, slices).mapPartitions(task::process).collect();
+            outcomes = groups.isEmpty() ? spark.parallelize(todo, slices).mapPartitions(task::process).collect()
+                    : spark.parallelize(groups, slices).mapPartitions(task::processGroups).collect();
         } catch (Exception e) { // SparkException is checked, but Scala does not declare it
             throw new IOException(SparkFailures.describe(e), e);
         }
@@ -147,6 +151,20 @@ public final class SparkEngine implements Engine {
                     String.format("%.1f", out.millis() / 1000.0), out.threads(), out.gpu() < 0 ? "CPU" : "GPU " + out.gpu());
         }
         return work.summarise(stage.options(), plan, counts, context.problems());
+    }
+
+    /** {@code todo} cut into the plan's groups (each a task: filter's episodes), or none when any cut will do. */
+    static List<List<String>> groups(List<String> todo, List<Integer> sizes) {
+        List<List<String>> out = new ArrayList<>();
+        int from = 0;
+        for (int n : sizes) {
+            out.add(new ArrayList<>(todo.subList(from, from + n)));
+            from += n;
+        }
+        if (from != todo.size() && !sizes.isEmpty()) {
+            throw new IllegalStateException("the plan's groups cover " + from + " of " + todo.size() + " image(s)");
+        }
+        return out;
     }
 
     private StageResult extract(BoundStage<ExtractStage.Options> stage, RunLayout layout, StageContext context) throws IOException {
