@@ -12,10 +12,8 @@ import org.aniprep.model.ModelSpec;
 import org.aniprep.model.ResolvedModel;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
-import org.aniprep.pipeline.PerImage;
+import org.aniprep.pipeline.PerImageStage;
 import org.aniprep.pipeline.RunLayout;
-import org.aniprep.pipeline.Stage;
-import org.aniprep.pipeline.StageContext;
 import org.aniprep.pipeline.StageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The classify stage: names faces from a reference folder, clusters the rest ({@link ClassifyRun}). */
-public final class ClassifyStage implements Stage<ClassifyStage.Options>, PerImage<ClassifyStage.Options, ClassifyRun.Plan> {
+public final class ClassifyStage implements PerImageStage<ClassifyStage.Options, ClassifyRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyStage.class);
     private static final String OFFLINE = "offline";
 
@@ -126,16 +124,6 @@ public final class ClassifyStage implements Stage<ClassifyStage.Options>, PerIma
             folders.add(o.exportClusters);
         }
         return folders;
-    }
-
-    @Override
-    public StageResult run(Options o, StageContext context) throws IOException {
-        return runHere(o, context);
-    }
-
-    @Override
-    public Optional<PerImage<Options, ?>> perImage() {
-        return Optional.of(this);
     }
 
     /** The images whose faces still need embedding; opening the embedder here says early when it cannot be. */

@@ -6,9 +6,7 @@ import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
-import org.aniprep.pipeline.PerImage;
-import org.aniprep.pipeline.Stage;
-import org.aniprep.pipeline.StageContext;
+import org.aniprep.pipeline.PerImageStage;
 import org.aniprep.pipeline.StageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The detect stage: faces, heads and persons into the sidecars, optionally crops ({@link DetectRun}). */
-public final class DetectStage implements Stage<DetectStage.Options>, PerImage<DetectStage.Options, DetectRun.Plan> {
+public final class DetectStage implements PerImageStage<DetectStage.Options, DetectRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(DetectStage.class);
 
     /** {@code aniprep detect}'s options (and {@code detect.*} in a run config). */
@@ -138,16 +136,6 @@ public final class DetectStage implements Stage<DetectStage.Options>, PerImage<D
             folders.add(o.cropFolder());
         }
         return folders;
-    }
-
-    @Override
-    public StageResult run(Options o, StageContext context) throws IOException {
-        return runHere(o, context);
-    }
-
-    @Override
-    public Optional<PerImage<Options, ?>> perImage() {
-        return Optional.of(this);
     }
 
     @Override

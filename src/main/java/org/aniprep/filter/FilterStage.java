@@ -6,9 +6,7 @@ import org.aniprep.model.ModelException;
 import org.aniprep.model.ModelResolver;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
-import org.aniprep.pipeline.PerImage;
-import org.aniprep.pipeline.Stage;
-import org.aniprep.pipeline.StageContext;
+import org.aniprep.pipeline.PerImageStage;
 import org.aniprep.pipeline.StageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,7 @@ import java.util.Optional;
  * The filter stage: every frame's quality judged and recorded, rejected frames moved to
  * {@code _removed/} ({@link FilterRun}).
  */
-public final class FilterStage implements Stage<FilterStage.Options>, PerImage<FilterStage.Options, FilterRun.Plan> {
+public final class FilterStage implements PerImageStage<FilterStage.Options, FilterRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(FilterStage.class);
 
     /** {@code aniprep filter}'s options (and {@code filter.*} in a run config). */
@@ -84,17 +82,6 @@ public final class FilterStage implements Stage<FilterStage.Options>, PerImage<F
     @Override
     public List<Path> writes(Options o) {
         return List.of(o.src);
-    }
-
-    @Override
-    public StageResult run(Options o, StageContext context) throws IOException {
-        return runHere(o, context);
-    }
-
-    /** Per image in name, per episode in effect: the plan's groups are episodes, which a Spark task takes whole. */
-    @Override
-    public Optional<PerImage<Options, ?>> perImage() {
-        return Optional.of(this);
     }
 
     @Override

@@ -7,9 +7,7 @@ import org.aniprep.model.ModelResolver;
 import org.aniprep.model.ResolvedModel;
 import org.aniprep.pipeline.BadOptions;
 import org.aniprep.pipeline.ModelOptions;
-import org.aniprep.pipeline.PerImage;
-import org.aniprep.pipeline.Stage;
-import org.aniprep.pipeline.StageContext;
+import org.aniprep.pipeline.PerImageStage;
 import org.aniprep.pipeline.StageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The tag stage: WD14 tags for every image of a folder, into the sidecars ({@link TagRun}). */
-public final class TagStage implements Stage<TagStage.Options>, PerImage<TagStage.Options, TagRun.Plan> {
+public final class TagStage implements PerImageStage<TagStage.Options, TagRun.Plan> {
     private static final Logger LOG = LoggerFactory.getLogger(TagStage.class);
 
     /** {@code aniprep tag}'s options (and {@code tag.*} in a run config). */
@@ -93,16 +91,6 @@ public final class TagStage implements Stage<TagStage.Options>, PerImage<TagStag
     @Override
     public List<Path> writes(Options o) {
         return List.of(o.src);
-    }
-
-    @Override
-    public StageResult run(Options o, StageContext context) throws IOException {
-        return runHere(o, context);
-    }
-
-    @Override
-    public Optional<PerImage<Options, ?>> perImage() {
-        return Optional.of(this);
     }
 
     @Override
