@@ -32,17 +32,33 @@ import java.util.Map;
  * the task returns only counts and bad inputs.
  */
 record ImageTask(String stageClass, String stage, String videos, String root, String refs, List<String> extras,
-                 List<List<String>> settings, SparkVersions driver, boolean local) implements Serializable {
+                 List<List<String>> settings, SparkVersions driver, boolean local, int share) implements Serializable {
 
     /** A partition's result: the stage's counts, its bad inputs, and where, with what and how long it ran. */
     record Outcome(int partition, Map<String, Long> counts, List<EpisodeTask.Problem> problems, String host, int images,
                    int threads, int gpu, long millis) implements Serializable {
     }
 
-    static ImageTask of(BoundStage<?> stage, RunLayout layout, SparkVersions driver, boolean local) {
+    /**
+     * @param share the cores each task may use ({@link #share}): more than {@code spark.task.cpus} when the
+     *              stage has fewer tasks than the cluster has slots
+     */
+    static ImageTask of(BoundStage<?> stage, RunLayout layout, SparkVersions driver, boolean local, int share) {
         return new ImageTask(stage.stage().getClass().getName(), stage.name(), layout.videos().toString(), layout.root().toString(),
                 layout.refs() == null ? null : layout.refs().toString(), List.copyOf(layout.extras()),
-                EpisodeTask.flatten(stage.settings()), driver, local);
+                EpisodeTask.flatten(stage.settings()), driver, local, share);
+    }
+
+    /**
+     * A task's cores when the stage has {@code tasks} tasks on {@code cores} cores in all: its
+     * {@code spark.task.cpus}, times how many slots would otherwise stay idle per task. Filter's tasks are
+     * whole episodes: with one episode on local[2] a task of one core left the other idle and filter took
+     * twice as long as locally. A task may then be given more threads than the slot Spark reserved; the
+     * executor caps them at its own cores ({@link #budget}).
+     */
+    static int share(int cores, int taskCpus, int tasks) {
+        int slots = Math.max(1, cores / Math.max(1, taskCpus));
+        return Math.max(1, taskCpus) * Math.max(1, slots / Math.max(1, tasks));
     }
 
     /** A partition of whole groups (filter's episodes): their images, in one {@link PerImage#process} call. */
@@ -114,6 +130,13 @@ record ImageTask(String stageClass, String stage, String videos, String root, St
                 throw new IllegalStateException("the task's GPU address '" + gpus.addresses()[0] + "' is not a CUDA device number");
             }
         }
-        return new OnnxSessions.Budget(task.cpus(), gpu);
+        return new OnnxSessions.Budget(Math.max(task.cpus(), Math.min(share, executorCores())), gpu);
+    }
+
+    /** The executor's cores: {@code spark.executor.cores} where set, else the host's (standalone's default). */
+    private static int executorCores() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        int host = Runtime.getRuntime().availableProcessors();
+        return env == null ? host : env.conf().getInt("spark.executor.cores", host);
     }
 }

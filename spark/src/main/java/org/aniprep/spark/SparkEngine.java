@@ -130,9 +130,10 @@ public final class SparkEngine implements Engine {
         if (todo.isEmpty()) {
             return work.summarise(stage.options(), plan, Map.of(), context.problems());
         }
-        ImageTask task = ImageTask.of(stage, layout, SparkVersions.here(), spark.master().startsWith("local"));
         List<List<String>> groups = groups(todo, plan.groups());
         int slices = groups.isEmpty() ? Math.max(1, Math.min(todo.size(), 2 * spark.defaultParallelism())) : groups.size();
+        int share = ImageTask.share(spark.defaultParallelism(), spark.getConf().getInt("spark.task.cpus", 1), slices);
+        ImageTask task = ImageTask.of(stage, layout, SparkVersions.here(), spark.master().startsWith("local"), share);
         LOG.info("{}: {} image(s) as {} Spark task(s){} on {}", stage.name(), todo.size(), slices,
                 groups.isEmpty() ? "" : ", one per episode,", spark.master());
         spark.setCallSite("aniprep " + stage.name() + ": " + todo.size() + " image(s)");
