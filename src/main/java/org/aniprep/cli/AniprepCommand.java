@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 ExtractCommand.class,
                 DemoCommand.class,
                 DedupCommand.class,
+                FanartCommand.class,
                 ModelsCommand.class,
                 TagCommand.class,
                 DetectCommand.class,

@@ -9,6 +9,7 @@ import org.aniprep.dataset.metadata.MetadataStage;
 import org.aniprep.dedup.DedupStage;
 import org.aniprep.dedup.ExtractDedupGate;
 import org.aniprep.detect.DetectStage;
+import org.aniprep.dataset.fanart.FanartStage;
 import org.aniprep.extract.ExtractStage;
 import org.aniprep.filter.FilterStage;
 import org.aniprep.pipeline.BadOptions;
@@ -45,7 +46,7 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
     /** The stages in pipeline order. */
     static List<Stage<?>> stages() {
-        return List.of(new ExtractStage(ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new DetectStage(),
+        return List.of(new ExtractStage(ExtractDedupGate::streaming), new FilterStage(), new DedupStage(), new FanartStage(), new DetectStage(),
                 new TagStage(), new ClassifyStage(), new MetadataStage(), new CaptionStage(), new ArrangeStage(), new BalanceStage());
     }
 

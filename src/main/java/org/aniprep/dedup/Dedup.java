@@ -38,7 +38,7 @@ public final class Dedup {
         if (changes) {
             actions.recoverInterruptedMoves();
         }
-        List<Path> images = MediaFiles.images(root, problems::add);
+        List<Path> images = MediaFiles.frames(root, problems::add);
         Fingerprinter<?> method = fingerprinter;
         List<DedupItem> items = new FingerprintScan(method, loader, changes, problems).scan(root, images);
         DedupPlan plan = DedupPlan.of(items, method, options.threshold(), options.keep(), new TextTwins(TextTwins.filters()));

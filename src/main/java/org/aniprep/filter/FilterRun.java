@@ -76,7 +76,7 @@ public final class FilterRun {
     /** Reads every frame's record (the unreadable ones are this run's problems) and orders them by episode. */
     public Plan plan() throws IOException {
         Path root = root();
-        List<Frame> frames = read(root, MediaFiles.images(root, problems::add), problems);
+        List<Frame> frames = read(root, MediaFiles.frames(root, problems::add), problems);
         List<Path> todo = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
         for (List<Frame> episode : Sequences.of(new ArrayList<>(frames))) {

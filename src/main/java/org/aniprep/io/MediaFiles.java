@@ -25,6 +25,11 @@ public final class MediaFiles {
             Set.of("png", "jpg", "jpeg", "webp", "bmp", "gif", "tif", "tiff");
     /** Folders aniprep itself creates inside a dataset and never treats as input. */
     public static final Set<String> RESERVED_FOLDERS = Set.of("_removed", "_report", "_crops");
+    /**
+     * Fan art {@code aniprep run} imported ({@code dataset.fanart}): seen by the per-image stages from detect on,
+     * not by filter and dedup, which judge episodes ({@link #frames}). No episode folder has this name.
+     */
+    public static final String EXTRA_FOLDER = "_extra";
 
     private MediaFiles() {
     }
@@ -47,6 +52,11 @@ public final class MediaFiles {
 
     public static boolean isVideo(Path file) {
         return VIDEO_EXTENSIONS.contains(extension(file));
+    }
+
+    /** Like {@link #images}, without the imported fan art ({@link #EXTRA_FOLDER}): the episodes' frames. */
+    public static List<Path> frames(Path root, BiConsumer<Path, String> unreadable) throws IOException {
+        return find(root, true, null, MediaFiles::isImage, unreadable, Set.of(root.resolve(EXTRA_FOLDER)));
     }
 
     /** Every image below {@code root} (recursive), skipping hidden files and aniprep's own folders. */

@@ -137,6 +137,7 @@ public final class BoundStage<O> {
     private static <O> Map<String, OptionSpec> keys(Stage<O> stage, List<String> layoutArgs) {
         Set<String> layout = new LinkedHashSet<>();
         layoutArgs.stream().filter(a -> a.startsWith("--")).forEach(a -> layout.add(a.substring(2)));
+        layout.addAll(stage.layoutOptions());
         Map<String, OptionSpec> keys = new LinkedHashMap<>();
         for (OptionSpec o : commandLine(stage.newOptions()).getCommandSpec().options()) {
             String key = o.longestName().replaceFirst("^-+", "");

@@ -40,6 +40,14 @@ public interface Stage<O> {
     }
 
     /**
+     * Options {@code run} owns even where {@link #layoutArgs} gives them no value (a list that is empty
+     * this time, such as the fanart stage's {@code extra}): never config keys, never an option change.
+     */
+    default List<String> layoutOptions() {
+        return List.of();
+    }
+
+    /**
      * Where {@code aniprep run} wants another default than the command alone (e.g. extract's streaming
      * dedup on), as command-line arguments; the config and command line can still change them.
      */

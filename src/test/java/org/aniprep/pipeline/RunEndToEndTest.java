@@ -107,7 +107,7 @@ class RunEndToEndTest {
     @Test
     void everyStageRunsInOrderAndTheTreeHasTheCastTheirCaptionsAndMultiplies() throws IOException {
         assertThat(reference.starts()).extracting(RunProcess.Start::stage).containsExactly(
-                "extract", "filter", "dedup", "detect", "tag", "classify", "metadata", "caption", "arrange", "balance");
+                "extract", "filter", "dedup", "fanart", "detect", "tag", "classify", "metadata", "caption", "arrange", "balance");
         assertThat(reference.starts()).extracting(RunProcess.Start::n).containsOnly(10);
         assertThat(ref.resolve("report.html")).isRegularFile();
 

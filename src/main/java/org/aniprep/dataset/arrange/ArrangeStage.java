@@ -5,6 +5,7 @@ import org.aniprep.dataset.report.DatasetReport;
 import org.aniprep.io.IoErrors;
 import org.aniprep.io.SafePaths;
 import org.aniprep.pipeline.BadOptions;
+import org.aniprep.pipeline.ExtraFolder;
 import org.aniprep.pipeline.RunLayout;
 import org.aniprep.pipeline.Stage;
 import org.aniprep.pipeline.StageContext;
@@ -120,15 +121,13 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
         return new Options();
     }
 
-    /** The frames (with the captions beside them) into {@code dataset/}, with run's {@code --extra} folders. */
+    /**
+     * The frames (with the captions beside them) into {@code dataset/}; run's {@code --extra} fan art is among
+     * them, imported by the fanart stage into {@code frames/_extra/} (its {@code fanart} sections name group and weight).
+     */
     @Override
     public List<String> layoutArgs(RunLayout layout) {
-        List<String> args = new ArrayList<>(List.of("--src", layout.frames().toString(), "--dst", layout.dataset().toString()));
-        for (String extra : layout.extras()) {
-            args.add("--extra");
-            args.add(extra);
-        }
-        return args;
+        return List.of("--src", layout.frames().toString(), "--dst", layout.dataset().toString());
     }
 
     /**
@@ -241,27 +240,6 @@ public final class ArrangeStage implements Stage<ArrangeStage.Options> {
     }
 
     private static List<ArrangeOptions.Extra> extras(List<String> given) {
-        List<ArrangeOptions.Extra> out = new ArrayList<>();
-        for (String e : given) {
-            String dir = e;
-            double weight = 1;
-            int colon = e.lastIndexOf(':');
-            if (colon > 0 && !Files.isDirectory(Path.of(e))) {
-                try {
-                    weight = Double.parseDouble(e.substring(colon + 1));
-                    dir = e.substring(0, colon);
-                } catch (NumberFormatException ex) {
-                    throw new BadOptions("--extra " + e + ": expected DIR or DIR:WEIGHT");
-                }
-            }
-            if (!(weight > 0)) {
-                throw new BadOptions("--extra " + e + ": the weight must be above 0");
-            }
-            if (!Files.isDirectory(Path.of(dir))) {
-                throw new BadOptions("--extra " + dir + ": not a folder");
-            }
-            out.add(new ArrangeOptions.Extra(Path.of(dir), weight));
-        }
-        return out;
+        return given.stream().map(ExtraFolder::parse).map(e -> new ArrangeOptions.Extra(e.dir(), e.weight())).toList();
     }
 }

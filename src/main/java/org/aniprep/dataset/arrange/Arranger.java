@@ -3,6 +3,7 @@ package org.aniprep.dataset.arrange;
 import org.aniprep.console.Problems;
 import org.aniprep.io.AtomicFiles;
 import org.aniprep.io.SafePaths;
+import org.aniprep.pipeline.ExtraFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,13 +125,14 @@ public final class Arranger {
             extras.addAll(scanner.extra(new DatasetScanner.Extra(e.dir(), e.weight(), groups.get(i))));
             extraWeights.put(groups.get(i), e.weight());
         }
+        scanner.importedWeights().forEach(extraWeights::putIfAbsent);
         scanner.reportMissingSidecars();
         List<DatasetImage> all = new ArrayList<>(frames);
         all.addAll(extras);
         List<DatasetImage> chosen = Selection.select(all, crops, new Selection.Settings(options.maxPerCharacter(),
                 options.maxPerEpisode(), options.regularisation(), options.seed()));
         TreePlanner planner = new TreePlanner(new TreePlanner.Settings(options.levels(), options.minPerCombination(),
-                options.maxCharacters(), options.keepSrcStructure(), !options.extras().isEmpty(), options.regFolder()));
+                options.maxCharacters(), options.keepSrcStructure(), !extraWeights.isEmpty(), options.regFolder()));
         List<TreePlanner.Placement> placements = planner.plan(chosen);
         return new Plan(src, placements, FolderCounts.of(placements), extraWeights);
     }
@@ -174,18 +176,7 @@ public final class Arranger {
 
     /** {@code fanart} for one --extra folder; {@code fanart_<folder name>} for each of several. */
     static List<String> extraGroups(List<ArrangeOptions.Extra> extras) {
-        List<String> out = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (ArrangeOptions.Extra e : extras) {
-            String base = extras.size() == 1 ? DatasetImage.FANART
-                    : DatasetImage.FANART + "_" + SafePaths.component(e.dir().toAbsolutePath().normalize().getFileName() + "", "extra");
-            String name = base;
-            for (int k = 2; !used.add(name); k++) {
-                name = base + "_" + k;
-            }
-            out.add(name);
-        }
-        return out;
+        return ExtraFolder.groups(extras.stream().map(ArrangeOptions.Extra::dir).toList());
     }
 
     private void writeExtraWeights(Map<String, Double> weights) throws IOException {

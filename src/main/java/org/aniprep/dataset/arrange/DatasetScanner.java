@@ -5,6 +5,7 @@ import org.aniprep.console.Progress;
 import org.aniprep.io.MediaFiles;
 import org.aniprep.sidecar.CropInfo;
 import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.FanartInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.Sidecar;
 import org.aniprep.sidecar.SidecarException;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +34,7 @@ final class DatasetScanner {
     private final Problems problems;
     private final Companions companions = new Companions();
     private int withoutSidecar;
+    private final Map<String, Double> importedWeights = new LinkedHashMap<>();
 
     DatasetScanner(Problems problems) {
         this.problems = problems;
@@ -55,6 +59,14 @@ final class DatasetScanner {
     List<DatasetImage> extra(Extra extra) throws IOException {
         return scan(extra.dir(), MediaFiles.find(extra.dir(), true, null, MediaFiles::isImage, problems::add, Set.of()),
                 DatasetImage.FANART, extra.group());
+    }
+
+    /**
+     * The groups of the fan art {@code aniprep run} imported among the frames ({@code fanart} sections,
+     * under {@code frames/_extra/}) with their folders' weights, as {@link #frames} found them.
+     */
+    Map<String, Double> importedWeights() {
+        return importedWeights;
     }
 
     void reportMissingSidecars() {
@@ -93,9 +105,17 @@ final class DatasetScanner {
         if (!hasSidecar && !DatasetImage.FANART.equals(type)) {
             withoutSidecar++;
         }
+        Optional<FanartInfo> fanart = DatasetImage.SCREENSHOTS.equals(type) ? s.get(FanartInfo.SECTION, FanartInfo.class) : Optional.empty();
+        if (fanart.isPresent()) { // imported by run: placed as fan art of its group, its path kept below the group's folder
+            type = DatasetImage.FANART;
+            group = fanart.get().group();
+            Path groupDir = root.resolve(MediaFiles.EXTRA_FOLDER).resolve(group);
+            root = image.toAbsolutePath().normalize().startsWith(groupDir) ? groupDir : root;
+            importedWeights.putIfAbsent(group, fanart.get().weight());
+        }
         List<String> characters = ImageFacts.characters(s);
         if (characters.isEmpty() && DatasetImage.FANART.equals(type)) {
-            characters = FanartLabels.characters(image, names);
+            characters = org.aniprep.sidecar.GivenLabels.characters(image, names);
         }
         Integer faces = ImageFacts.faceCount(s);
         double ratio = ImageFacts.faceHeightRatio(s);

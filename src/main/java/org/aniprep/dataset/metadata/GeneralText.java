@@ -27,4 +27,10 @@ final class GeneralText {
         String episode = prefix + (source.season() == null ? "" : "S" + source.season()) + "EP" + number;
         return base.isEmpty() ? episode : base + " " + episode;
     }
+
+    /** Imported fan art ({@code run --extra}): the set's description and {@code fanart} in place of an episode. */
+    static String fanart(String general) {
+        String base = general == null ? "" : general.strip();
+        return base.isEmpty() ? "fanart" : base + " fanart";
+    }
 }

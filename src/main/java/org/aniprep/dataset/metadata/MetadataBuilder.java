@@ -2,6 +2,7 @@ package org.aniprep.dataset.metadata;
 
 import org.aniprep.io.SafePaths;
 import org.aniprep.sidecar.DetectInfo;
+import org.aniprep.sidecar.FanartInfo;
 import org.aniprep.sidecar.FrameSource;
 import org.aniprep.sidecar.MetadataInfo;
 import org.aniprep.sidecar.ReviewInfo;
@@ -39,6 +40,7 @@ final class MetadataBuilder {
         Optional<ClassifiedFaces> classify = ClassifiedFaces.read(s);
         Optional<DetectInfo> detect = s.get(DetectInfo.SECTION, DetectInfo.class);
         Optional<Tags> tag = s.get(Tags.SECTION, Tags.class);
+        Optional<FanartInfo> fanart = s.get(FanartInfo.SECTION, FanartInfo.class);
         boolean keepFolderNames = !options.overwrite() && previous != null
                 && MetadataInfo.FROM_FOLDERS.equals(previous.charactersFrom()) && current.characters() != null;
         List<String> names;
@@ -46,6 +48,9 @@ final class MetadataBuilder {
         if (keepFolderNames) {
             names = current.characters();
             from = MetadataInfo.FROM_FOLDERS;
+        } else if (fanart.isPresent() && !fanart.get().characters().isEmpty()) {
+            names = fanart.get().characters(); // a person's or booru's labels beat the classifier's
+            from = MetadataInfo.FROM_GIVEN;
         } else if (classify.isPresent()) {
             names = classify.get().characters();
             from = MetadataInfo.FROM_CLASSIFY;
@@ -59,13 +64,17 @@ final class MetadataBuilder {
             names = classify.get().characters();
             faceNames = classify.get().faceNames();
         }
-        List<String> tags = withEdits(tag.map(t -> t.general().stream().map(g -> Tags.danbooruName(g.tag())).toList()).orElse(current.tags()),
-                Reviews.of(null, s).tags());
-        if (tag.isEmpty()) {
+        List<String> tagged = tag.map(t -> t.general().stream().map(g -> Tags.danbooruName(g.tag())).toList()).orElse(current.tags());
+        if (fanart.isPresent()) {
+            tagged = given(fanart.get().tags(), tagged);
+        }
+        List<String> tags = withEdits(tagged, Reviews.of(null, s).tags());
+        if (tag.isEmpty() && fanart.map(f -> f.tags().isEmpty()).orElse(true)) {
             missing.add(MissingSection.TAG);
         }
         String count = count(names, detect, tags);
-        String general = GeneralText.of(options.general(), s.get(FrameSource.SECTION, FrameSource.class).orElse(null));
+        String general = fanart.isPresent() ? GeneralText.fanart(options.general())
+                : GeneralText.of(options.general(), s.get(FrameSource.SECTION, FrameSource.class).orElse(null));
         List<String> facepos = facepos(detect, names, faceNames);
         if (detect.isEmpty()) {
             missing.add(MissingSection.DETECT);
@@ -129,6 +138,17 @@ final class MetadataBuilder {
             String d = Tags.danbooruName(t);
             if (!d.isEmpty() && !out.contains(d)) {
                 out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Fan art's given tags first (a person chose them), then the tagger's not among them. */
+    static List<String> given(List<String> given, List<String> tagged) {
+        List<String> out = new ArrayList<>(given);
+        for (String t : tagged == null ? List.<String>of() : tagged) {
+            if (!out.contains(t)) {
+                out.add(t);
             }
         }
         return out;

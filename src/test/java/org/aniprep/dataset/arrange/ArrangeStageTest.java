@@ -110,10 +110,9 @@ class ArrangeStageTest {
     }
 
     @Test
-    void aRunArrangesItsFramesIntoItsDatasetWithItsExtras() {
+    void aRunArrangesItsFramesIntoItsDatasetItsExtrasAmongThem() { // imported into frames/_extra/ by the fanart stage
         RunLayout layout = new RunLayout(tmp.resolve("videos"), tmp.resolve("run"), null, List.of("/art/fan:2", "/art/more"));
-        assertThat(stage.layoutArgs(layout)).containsExactly("--src", layout.frames().toString(), "--dst", layout.dataset().toString(),
-                "--extra", "/art/fan:2", "--extra", "/art/more");
+        assertThat(stage.layoutArgs(layout)).containsExactly("--src", layout.frames().toString(), "--dst", layout.dataset().toString());
         assertThat(stage.runDefaults()).containsExactly("--no-report");
     }
 }

@@ -62,6 +62,23 @@ class MetadataReviewTest {
         assertThat(Files.readString(dir.resolve("a.txt"))).isEqualTo(caption);
     }
 
+    /** Imported fan art: its given names beat classify's, its given tags come first, and general says fanart. */
+    @Test
+    void fanArtKeepsItsGivenLabels() throws Exception {
+        Path image = Files.write(dir.resolve("a.png"), new byte[]{1, 2, 3});
+        SidecarStore.update(image, s -> s.put("classify", SeedExample.classify(List.of("Aoi")))
+                .put(Tags.SECTION, tagged("long hair", "smile"))
+                .put(org.aniprep.sidecar.FanartInfo.SECTION, new org.aniprep.sidecar.FanartInfo("/art/a.png", "fanart", 0.5, 3, 0,
+                        List.of("Mio"), List.of("smile", "school_uniform"))));
+        assertThat(metadata()).isZero();
+        SeedKeys keys = SeedKeys.read(SidecarStore.read(image));
+        assertThat(keys.characterList()).containsExactly("Mio");
+        assertThat(keys.tags()).containsExactly("smile", "school_uniform", "long_hair");
+        assertThat(keys.general()).isEqualTo("anishot test fanart");
+        assertThat(SidecarStore.read(image).get(org.aniprep.sidecar.MetadataInfo.SECTION, org.aniprep.sidecar.MetadataInfo.class)
+                .orElseThrow().charactersFrom()).isEqualTo("given");
+    }
+
     @Test
     void aUserCaptionIsWrittenExactlyAsItIs() throws Exception {
         Path image = Files.write(dir.resolve("a.png"), new byte[]{1, 2, 3});
