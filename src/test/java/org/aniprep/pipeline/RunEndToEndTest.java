@@ -108,7 +108,7 @@ class RunEndToEndTest {
     void everyStageRunsInOrderAndTheTreeHasTheCastTheirCaptionsAndMultiplies() throws IOException {
         assertThat(reference.starts()).extracting(RunProcess.Start::stage).containsExactly(
                 "extract", "filter", "dedup", "fanart", "detect", "tag", "classify", "metadata", "caption", "arrange", "balance");
-        assertThat(reference.starts()).extracting(RunProcess.Start::n).containsOnly(10);
+        assertThat(reference.starts()).extracting(RunProcess.Start::n).containsOnly(11);
         assertThat(ref.resolve("report.html")).isRegularFile();
 
         Path dataset = ref.resolve("dataset");
