@@ -46,6 +46,19 @@ public interface CharacterEmbedder {
         return true;
     }
 
+    /** Whether a shape test decides if {@code face} may take {@code ref}'s name (else {@link #plausible} is true whatever the shapes). */
+    default boolean shapeDecides(float[] face, float[] ref) {
+        return false;
+    }
+
+    /**
+     * How alike the shapes of two faces are (a log-odds score, higher is more alike), or NaN when this
+     * embedder has no shape measure apart from its difference (then {@link ShapeVote} does nothing).
+     */
+    default double shapeScore(float[] a, float[] b) {
+        return Double.NaN;
+    }
+
     /** The part of an embedding that clustering compares (all of it unless the embedding carries more than its difference uses). */
     default float[] clusterVector(float[] embedding) {
         return embedding;

@@ -25,10 +25,16 @@ final class FaceNamer {
 
     private final CharacterEmbedder embedder;
     private final double margin;
+    private final ShapeVote vote;
 
     FaceNamer(CharacterEmbedder embedder, double margin) {
+        this(embedder, margin, ShapeVote.DEFAULT);
+    }
+
+    FaceNamer(CharacterEmbedder embedder, double margin, ShapeVote vote) {
         this.embedder = embedder;
         this.margin = margin;
+        this.vote = vote;
     }
 
     /** Names {@code faces} (all of the run, with their embeddings) in place. */
@@ -51,6 +57,7 @@ final class FaceNamer {
         for (int i = 0; i < faces.size(); i++) {
             name(faces.get(i), d == null ? new double[0] : d[i], refs, owners, canonical);
         }
+        vote.apply(faces, embedder);
     }
 
     private void name(ImageFaces.FaceItem f, double[] d, List<Reference> refs, List<ImageFaces.FaceItem> owners, Map<String, String> canonical) {
@@ -112,6 +119,9 @@ final class FaceNamer {
             f.sink = true;
             f.status = ClassifyInfo.NOISE;
             return;
+        }
+        if (embedder.shapeDecides(f.embedding, r.embedding())) {
+            f.voteName = r.character();
         }
         if (!embedder.plausible(f.embedding, r.embedding())) {
             f.status = ClassifyInfo.UNCERTAIN;

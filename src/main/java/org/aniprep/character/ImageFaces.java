@@ -37,6 +37,8 @@ final class ImageFaces {
         Double distance;
         String nearest;
         boolean sink;
+        /** The name the shape test judged this face for (passed or not); null when no shape test ran ({@link ShapeVote}). */
+        String voteName;
         String cluster;
         /** The user's decision on this face, or null. */
         ReviewInfo.Face review;

@@ -79,9 +79,19 @@ public final class OfflineEmbedder implements CharacterEmbedder {
 
     @Override
     public boolean plausible(float[] face, float[] ref) {
+        return !shapeDecides(face, ref) || ShapeCheck.plausible(face, ref, OfflineSignature.COLOUR_DIMS);
+    }
+
+    @Override
+    public boolean shapeDecides(float[] face, float[] ref) {
         int at = OfflineSignature.COLOUR_DIMS;
-        return !ShapeCheck.present(face, at) || !ShapeCheck.present(ref, at) || OfflineSignature.distance(face, ref) <= TRUSTED
-                || ShapeCheck.plausible(face, ref, at);
+        return ShapeCheck.present(face, at) && ShapeCheck.present(ref, at) && OfflineSignature.distance(face, ref) > TRUSTED;
+    }
+
+    @Override
+    public double shapeScore(float[] a, float[] b) {
+        int at = OfflineSignature.COLOUR_DIMS;
+        return ShapeCheck.present(a, at) && ShapeCheck.present(b, at) ? ShapeCheck.score(a, b, at) : Double.NaN;
     }
 
     @Override

@@ -32,6 +32,9 @@ public final class OfflineAccuracyReport {
     record Query(String who, float[] vector, String where) {
     }
 
+    /** The naming's run vote ({@link ShapeVote}); {@code -Dvote=k:demote} measures another. */
+    static final ShapeVote VOTE = System.getProperty("vote") == null ? ShapeVote.DEFAULT : LookAlikeReport.vote(System.getProperty("vote"));
+
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 11;
@@ -167,7 +170,7 @@ public final class OfflineAccuracyReport {
         refs.forEach((who, vectors) -> vectors.forEach(v -> all.add(new Reference(who, false, null, any, v))));
         List<ImageFaces.FaceItem> items = new ArrayList<>();
         queries.forEach(q -> items.add(new ImageFaces.FaceItem(any, q.vector(), null, null)));
-        new FaceNamer(new OfflineEmbedder(threshold), FaceNamer.MARGIN).assign(items, References.of(all));
+        new FaceNamer(new OfflineEmbedder(threshold), FaceNamer.MARGIN, VOTE).assign(items, References.of(all));
         Map<String, Map<String, Integer>> table = new TreeMap<>();
         int right = 0;
         for (int i = 0; i < queries.size(); i++) {
