@@ -123,13 +123,28 @@ final class FaceNamer {
         if (embedder.shapeDecides(f.embedding, r.embedding())) {
             f.voteName = r.character();
         }
-        if (!embedder.plausible(f.embedding, r.embedding())) {
+        if (!anyDrawingAgrees(f, r.character(), d, refs, owners, t)) {
             f.status = ClassifyInfo.UNCERTAIN;
             f.candidate = r.character();
             return;
         }
         f.character = r.character();
         f.status = folderWithin(r.character(), d, refs, t) ? ClassifyInfo.NAMED : ClassifyInfo.PROPOSED;
+    }
+
+    /**
+     * Whether the shapes of one of {@code who}'s references within the naming radius agree with the face: a
+     * character drawn in several references (another expression, pose or outfit) may look like any of them.
+     */
+    private boolean anyDrawingAgrees(ImageFaces.FaceItem f, String who, double[] d, List<Reference> refs,
+                                     List<ImageFaces.FaceItem> owners, double t) {
+        for (int j = 0; j < d.length; j++) {
+            Reference r = refs.get(j);
+            if (owners.get(j) != f && r.character().equals(who) && d[j] <= t && embedder.plausible(f.embedding, r.embedding())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean folderWithin(String who, double[] d, List<Reference> refs, double t) {

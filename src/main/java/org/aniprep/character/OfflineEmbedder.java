@@ -13,11 +13,14 @@ public final class OfflineEmbedder implements CharacterEmbedder {
     /** With the shape test guarding every name, the naming radius is the threshold plus this (0.14 → 0.16; tuning seeds only). */
     static final double SHAPE_REACH = 0.02;
     /**
-     * Colours this close to a reference are trusted without the shape test: a character's other drawings
-     * (another pose of the sprite: lucy_mad against lucy_happy, 0.042) differ in shape as a look-alike does,
-     * but rarely match the colours this closely (tuning seeds: 3 more wrong names of 261, docs/classify.md).
+     * Colours this close to a reference are strong evidence on their own: there the shapes must only not
+     * clearly disagree ({@link #TRUSTED_CUT}), as a character's other drawings differ in shape as a
+     * look-alike does (lucy_mad beside Eileen in RunEndToEndTest's two-shot scores −2.0 against both of
+     * Lucy's references at colour 0.041 and 0.050), and these faces vote as passes in {@link ShapeVote}.
      */
     static final double TRUSTED = 0.05;
+    /** The shape score below which even a face within {@link #TRUSTED} is left uncertain (log-odds −3, about 5 %). */
+    static final double TRUSTED_CUT = -3.0;
 
     private final double threshold;
 
@@ -79,7 +82,11 @@ public final class OfflineEmbedder implements CharacterEmbedder {
 
     @Override
     public boolean plausible(float[] face, float[] ref) {
-        return !shapeDecides(face, ref) || ShapeCheck.plausible(face, ref, OfflineSignature.COLOUR_DIMS);
+        int at = OfflineSignature.COLOUR_DIMS;
+        if (!ShapeCheck.present(face, at) || !ShapeCheck.present(ref, at)) {
+            return true;
+        }
+        return ShapeCheck.score(face, ref, at) >= (shapeDecides(face, ref) ? ShapeCheck.CUT : TRUSTED_CUT);
     }
 
     @Override

@@ -11,12 +11,14 @@ import org.aniprep.image.RgbImage;
  *   <li>HOG of the head region (the face box widened ½ its width each side, 0.6 of its height above, 0.3
  *       below): fringe, eyes, face outline;</li>
  *   <li>HOG of a wider region (1 width each side, 0.7 above, 1.2 below): hair length, tails, side locks;</li>
- *   <li>{@link Silhouette}: where the hair colour lies around the face.</li>
+ *   <li>{@link Silhouette}: where the hair colour lies around the face, over the whole region and, as a
+ *       Jaccard distance, from the cheeks down (hair length and side locks; {@link Silhouette.Match}).</li>
  * </ul>
  * The score's weights were fitted (logistic regression) on the tuning seeds only: the look-alike sets
  * of seeds 1 and 2 and the accuracy set of seed 11, on faces within the naming radius of a reference,
  * "same character" against "a look-alike of another"; {@link #CUT} is the score below which a face is
- * left uncertain. Each measure alone was weaker (docs/classify.md).
+ * left uncertain. Each measure alone was weaker (docs/classify.md). It applies to every face with a
+ * shape block, however close its colours.
  */
 final class ShapeCheck {
     static final double HEAD_SIDE = 0.5;
@@ -26,11 +28,15 @@ final class ShapeCheck {
     static final double WIDE_ABOVE = 0.7;
     static final double WIDE_BELOW = 1.2;
     static final int DIMS = 2 * Hog.DIMS + Silhouette.dims();
-    /** Logistic score = B + W_HEAD·head HOG distance + W_WIDE·wide HOG distance + W_SILHOUETTE·silhouette distance. */
-    static final double B = 15.93;
-    static final double W_HEAD = -31.83;
-    static final double W_WIDE = -14.30;
-    static final double W_SILHOUETTE = -13.55;
+    /**
+     * Logistic score = B + W_HEAD·head HOG distance + W_WIDE·wide HOG distance + W_SILHOUETTE·silhouette
+     * distance + W_LOWER·the silhouettes' Jaccard distance below the cheeks ({@link Silhouette.Match}).
+     */
+    static final double B = 20.75;
+    static final double W_HEAD = -25.22;
+    static final double W_WIDE = -19.87;
+    static final double W_SILHOUETTE = -11.28;
+    static final double W_LOWER = -7.16;
     /** Below this score the shapes disagree (log-odds −1: tuned so the accuracy set keeps ≥ 0.91, tuning seeds only). */
     static final double CUT = -1.0;
 
@@ -50,10 +56,8 @@ final class ShapeCheck {
         double head = Hog.distance(ref, at, face, at);
         double wide = Hog.distance(ref, at + Hog.DIMS, face, at + Hog.DIMS);
         int s = at + 2 * Hog.DIMS;
-        float[] a = java.util.Arrays.copyOfRange(ref, s, s + Silhouette.dims());
-        float[] b = java.util.Arrays.copyOfRange(face, s, s + Silhouette.dims());
-        double sil = Math.min(1, Silhouette.aligned(a, b));
-        return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * sil;
+        Silhouette.Match sil = Silhouette.match(ref, s, face, s);
+        return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * Math.min(1, sil.rms()) + W_LOWER * sil.lower();
     }
 
     /** Whether {@code vec} carries a shape block at {@code at} (a real HOG is of unit length; a missing one is all zeros). */

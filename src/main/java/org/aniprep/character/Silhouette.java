@@ -61,23 +61,49 @@ final class Silhouette {
         return out;
     }
 
-    /** The smallest {@link #distance} over mirroring and shifts of up to {@link #SHIFT} cells. */
-    static double aligned(float[] a, float[] b) {
-        double best = Double.MAX_VALUE;
-        for (int m = 0; m < 2; m++) {
-            for (int dy = -SHIFT; dy <= SHIFT; dy++) {
-                for (int dx = -SHIFT; dx <= SHIFT; dx++) {
-                    best = Math.min(best, shifted(a, b, m == 1, dx, dy));
-                }
-            }
-        }
-        return best;
+    /**
+     * Two silhouettes compared over mirroring and shifts of up to {@link #SHIFT} cells, each measure at its
+     * best alignment: {@code rms}, the root-mean-square difference per cell seen in both (0 = same layout,
+     * 1 = opposite); {@code lower}, the Jaccard distance of the hair from {@link #LOWER_ROW} down (1 − Σmin/Σmax;
+     * 0 when neither has hair there). The RMS is mostly made of cells empty in both, so hair that hangs past
+     * the cheeks in one design and not in the other (a bob against long hair or side locks) moves it little;
+     * the Jaccard distance of that band counts only where hair is.
+     */
+    record Match(double rms, double lower) {
     }
 
     static final int SHIFT = 1;
+    /** The first row of the lower band: about ¾ of the face box's height below its top (the cheeks). */
+    static final int LOWER_ROW = 7;
 
-    private static double shifted(float[] a, float[] b, boolean mirror, int dx, int dy) {
+    /** The smallest {@link #distance} over mirroring and shifts of up to {@link #SHIFT} cells. */
+    static double aligned(float[] a, float[] b) {
+        return match(a, 0, b, 0).rms();
+    }
+
+    /** {@link Match} of the silhouettes held in {@code a} from {@code atA} and {@code b} from {@code atB}. */
+    static Match match(float[] a, int atA, float[] b, int atB) {
+        double rms = Double.MAX_VALUE;
+        double lower = Double.MAX_VALUE;
+        for (int m = 0; m < 2; m++) {
+            for (int dy = -SHIFT; dy <= SHIFT; dy++) {
+                for (int dx = -SHIFT; dx <= SHIFT; dx++) {
+                    double[] d = shifted(a, atA, b, atB, m == 1, dx, dy);
+                    if (d != null) {
+                        rms = Math.min(rms, d[0]);
+                        lower = Math.min(lower, d[1]);
+                    }
+                }
+            }
+        }
+        return new Match(rms, lower == Double.MAX_VALUE ? 1 : lower);
+    }
+
+    /** {rms, lower} for one alignment, or null when fewer than half the cells are seen in both. */
+    private static double[] shifted(float[] a, int atA, float[] b, int atB, boolean mirror, int dx, int dy) {
         double s = 0;
+        double min = 0;
+        double max = 0;
         int n = 0;
         for (int row = 0; row < ROWS; row++) {
             int rb = row + dy;
@@ -89,16 +115,23 @@ final class Silhouette {
                 if (cb < 0 || cb >= COLS) {
                     continue;
                 }
-                float x = a[row * COLS + col];
-                float y = b[rb * COLS + cb];
+                float x = a[atA + row * COLS + col];
+                float y = b[atB + rb * COLS + cb];
                 if (x < 0 || y < 0) {
                     continue;
                 }
                 s += (x - y) * (x - y);
                 n++;
+                if (row >= LOWER_ROW) {
+                    min += Math.min(x, y);
+                    max += Math.max(x, y);
+                }
             }
         }
-        return n < ROWS * COLS / 2 ? Double.MAX_VALUE : Math.sqrt(s / n);
+        if (n < ROWS * COLS / 2) {
+            return null;
+        }
+        return new double[] {Math.sqrt(s / n), max == 0 ? 0 : 1 - min / max};
     }
 
     /** Root-mean-square difference per cell seen in both (0 = same layout, 1 = opposite). */

@@ -96,8 +96,9 @@ class ShapeCheckTest {
         LookAlikeReport.Tally colourOnly = LookAlikeReport.tally(set, new ColourOnly(OFFLINE), FaceNamer.MARGIN);
         LookAlikeReport.Tally withShape = LookAlikeReport.tally(set, OFFLINE, FaceNamer.MARGIN);
         assertThat(colourOnly.wrong()).as("the symptom: colour alone names look-alikes").isGreaterThan(10);
-        assertThat(withShape.wrong()).isLessThan(colourOnly.wrong() / 3);
-        assertThat(ownNamed(withShape)).as("the characters' own faces stay named").isGreaterThanOrEqualTo((int) (0.85 * ownNamed(colourOnly)));
+        assertThat(withShape.wrong()).isLessThan(colourOnly.wrong() / 5);
+        // the shape test and the vote leave a few own faces uncertain (shown first in review) for far fewer wrong names
+        assertThat(ownNamed(withShape)).as("the characters' own faces stay named").isGreaterThanOrEqualTo((int) (0.8 * ownNamed(colourOnly)));
     }
 
     @Test
@@ -154,5 +155,28 @@ class ShapeCheckTest {
         public boolean cosine() {
             return false;
         }
+    }
+
+    @Test
+    void hairPastTheCheeksCountsInTheLowerBandThoughTheWholeGridBarelyMoves() {
+        float[] bob = new float[Silhouette.dims()];
+        float[] strands = new float[Silhouette.dims()];
+        for (int row = 0; row < 7; row++) {
+            for (int col = 3; col < 9; col++) {
+                bob[row * Silhouette.COLS + col] = 1;
+                strands[row * Silhouette.COLS + col] = 1;
+            }
+        }
+        bob[7 * Silhouette.COLS + 3] = 1;
+        bob[7 * Silhouette.COLS + 8] = 1;
+        for (int row = 7; row < Silhouette.ROWS; row++) {
+            strands[row * Silhouette.COLS + 3] = 1;
+            strands[row * Silhouette.COLS + 8] = 1;
+        }
+        Silhouette.Match m = Silhouette.match(bob, 0, strands, 0);
+        assertThat(m.rms()).as("12 of 168 cells differ").isLessThan(0.3);
+        assertThat(m.lower()).as("the strands below the cheeks are hair the bob does not have").isGreaterThan(0.6);
+        assertThat(Silhouette.match(bob, 0, bob, 0).lower()).isZero();
+        assertThat(Silhouette.match(new float[Silhouette.dims()], 0, new float[Silhouette.dims()], 0).lower()).as("no hair below in either").isZero();
     }
 }

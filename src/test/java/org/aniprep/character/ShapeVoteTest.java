@@ -146,4 +146,16 @@ class ShapeVoteTest {
         List<ImageFaces.FaceItem> f = name(ShapeVote.DEFAULT, faces);
         assertThat(f.get(1).character).isEqualTo("akane");
     }
+
+    @Test
+    void aFaceTakesTheNameWhenTheShapesOfAnyOfTheCharactersReferencesAgree() {
+        // akane drawn twice: shape 0 (nearest by colour) and shape 1 (another expression, a little farther in colour)
+        Reference card = new Reference("akane", false, null, new FaceBox("face", 0, 0, 0, 10, 10), new float[] {0, 0});
+        Reference other = new Reference("akane", false, null, new FaceBox("face", 0, 0, 0, 10, 10), new float[] {0.1f, 1});
+        List<ImageFaces.FaceItem> faces = new ArrayList<>(List.of(face(0.03, 0.9), face(0.03, 2)));
+        new FaceNamer(COLOUR_AND_SHAPE, FaceNamer.MARGIN, ShapeVote.OFF).assign(faces, References.of(List.of(card, other)));
+        assertThat(faces.get(0).character).as("shaped like the second drawing").isEqualTo("akane");
+        assertThat(faces.get(1).character).as("shaped like neither").isNull();
+        assertThat(faces.get(1).status).isEqualTo(ClassifyInfo.UNCERTAIN);
+    }
 }
