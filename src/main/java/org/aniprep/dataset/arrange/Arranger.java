@@ -116,7 +116,7 @@ public final class Arranger {
         options.extras().forEach(e -> skip.add(e.dir().toAbsolutePath().normalize()));
         List<DatasetImage> frames = scanner.frames(src, skip);
         List<DatasetImage> crops = options.includeCrops()
-                ? scanner.crops(options.cropDir() != null ? options.cropDir() : src.resolve("_crops")) : List.of();
+                ? scanner.crops(options.cropDir() != null ? options.cropDir() : src.resolve("_crops"), src) : List.of();
         List<DatasetImage> extras = new ArrayList<>();
         Map<String, Double> extraWeights = new LinkedHashMap<>();
         List<String> groups = extraGroups(options.extras());

@@ -34,6 +34,8 @@ final class DatasetScanner {
     private final Problems problems;
     private final Companions companions = new Companions();
     private int withoutSidecar;
+    /** The frames folder crops mirror, while {@link #crops} reads them. */
+    private Path cropFrames;
     private final Map<String, Double> importedWeights = new LinkedHashMap<>();
 
     DatasetScanner(Problems problems) {
@@ -48,11 +50,16 @@ final class DatasetScanner {
         return scan(src, MediaFiles.find(src, true, null, MediaFiles::isImage, problems::add, skip), DatasetImage.SCREENSHOTS, null);
     }
 
-    List<DatasetImage> crops(Path cropDir) throws IOException {
+    /**
+     * detect's crops under {@code cropDir}; a crop's frame is the one its record names or, when the folders were
+     * moved since, the same name in the mirrored folder under {@code src} (crops mirror the frames' folders).
+     */
+    List<DatasetImage> crops(Path cropDir, Path src) throws IOException {
         if (!Files.isDirectory(cropDir)) {
             LOG.warn("--include-crops: {} does not exist (run 'aniprep detect --crop ...' first); no crops added", cropDir);
             return List.of();
         }
+        cropFrames = src.toAbsolutePath().normalize();
         return scan(cropDir, MediaFiles.find(cropDir, true, null, MediaFiles::isImage, problems::add, Set.of()), DatasetImage.SCREENSHOTS, null);
     }
 
@@ -124,6 +131,9 @@ final class DatasetScanner {
         Optional<CropInfo> ci = ImageFacts.crop(s);
         if (ci.isPresent()) {
             Optional<Path> frame = ImageFacts.frame(ci.get());
+            if (frame.isEmpty()) {
+                frame = mirroredFrame(image, root, ci.get());
+            }
             Sidecar fs = frame.isPresent() ? ImageFacts.read(frame.get()) : Sidecar.empty();
             crop = new DatasetImage.Crop(frame.orElse(null), ImageFacts.areaFraction(ci.get(), fs));
             if (characters.isEmpty()) {
@@ -139,6 +149,15 @@ final class DatasetScanner {
         }
         return new DatasetImage(image, root, names, characters, faces, ratio, type, group, ImageFacts.sharpness(s),
                 source.map(ImageFacts::episode).orElse(null), source.map(FrameSource::time).orElse(null), crop);
+    }
+
+    private Optional<Path> mirroredFrame(Path crop, Path cropRoot, CropInfo info) {
+        Path parent = crop.toAbsolutePath().normalize().getParent();
+        if (cropFrames == null || info.sourceFile() == null || parent == null || !parent.startsWith(cropRoot)) {
+            return Optional.empty();
+        }
+        Path frame = cropFrames.resolve(cropRoot.relativize(parent).toString()).resolve(info.sourceFile()).normalize();
+        return frame.startsWith(cropFrames) && Files.isRegularFile(frame) ? Optional.of(frame) : Optional.empty();
     }
 
     /** The tallest of the frame's faces whose centre lies in the crop, over the crop's height. */

@@ -43,7 +43,12 @@ final class Selection {
         List<DatasetImage> all = new ArrayList<>(frames);
         int replaced = 0;
         int unnamed = 0;
+        int orphaned = 0;
         for (DatasetImage c : crops) {
+            if (c.crop() != null && c.crop().frame() == null) {
+                orphaned++;
+                continue; // its frame was removed (filter, review) or taken out of --extra: the crop goes with it
+            }
             if (c.crop() != null && c.crop().areaFraction() > CROP_AS_FRAME && c.crop().frame() != null) {
                 replaced++;
                 continue; // the frame is (or is about to be) in the set already, once
@@ -55,8 +60,9 @@ final class Selection {
             all.add(c);
         }
         if (!crops.isEmpty()) {
-            LOG.info("crops: {} added, {} replaced by their frame (cover > half of it), {} without a character left out",
-                    crops.size() - replaced - unnamed, replaced, unnamed);
+            LOG.info("crops: {} added, {} replaced by their frame (cover > half of it), {} without a character left out{}",
+                    crops.size() - replaced - unnamed - orphaned, replaced, unnamed,
+                    orphaned == 0 ? "" : ", " + orphaned + " whose frame is gone (removed, or no longer in an --extra folder) left out");
         }
         List<DatasetImage> named = new ArrayList<>();
         List<DatasetImage> unnamedFrames = new ArrayList<>();

@@ -132,6 +132,35 @@ class ArrangeSelectionTest {
                 "2_characters/Ann+Bob/face_height_ratio_0-25/f.png");
     }
 
+    @Test
+    void aCropGoesWithItsFrameAndFindsItInAMovedFolder() throws Exception {
+        Path src = tmp.resolve("src");
+        Path frame = image(src.resolve("EP01"), "f.png", List.of("Ann", "Bob"), 0.2, null);
+        Path crop = Files.createDirectories(src.resolve("_crops/EP01")).resolve("f_face1.png");
+        Files.writeString(crop, "crop");
+        DatasetFixture.sidecar(crop, List.of("Bob"), 0.8);
+        SidecarStore.put(crop, CropInfo.SECTION, new CropInfo(frame.toAbsolutePath().toString(), "f.png", "face", 1,
+                List.of(650, 50, 850, 250), List.of(700, 100, 800, 200), "test", 0.9));
+        String[] args = {"--include-crops", "--min-images-per-combination", "1", "--levels", "n_characters,character", "--no-report"};
+        assertThat(arrange(src, "d1", args)).contains("1_character/Bob/f_face1.png");
+        // the folder moved: the crop's record names the old place, the mirrored folder has the frame
+        Path moved = tmp.resolve("moved");
+        Files.move(src, moved);
+        assertThat(arrange(moved, "d2", args)).contains("1_character/Bob/f_face1.png", "2_characters/Ann+Bob/f.png");
+        // the frame removed (as filter and review do): its crop is left out too
+        Files.createDirectories(moved.resolve("_removed/EP01"));
+        Files.move(moved.resolve("EP01/f.png"), moved.resolve("_removed/EP01/f.png"));
+        Files.move(moved.resolve("EP01/f.json"), moved.resolve("_removed/EP01/f.json"));
+        assertThat(arrange(moved, "d3", args)).isEmpty();
+    }
+
+    private List<String> arrange(Path src, String dst, String... args) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of("arrange", "--src", src.toString(), "--dst", tmp.resolve(dst).toString()));
+        all.addAll(List.of(args));
+        assertThat(Main.run(all.toArray(String[]::new))).isZero();
+        return Files.isDirectory(tmp.resolve(dst)) ? images(tmp.resolve(dst)) : List.of();
+    }
+
     /** A --move run that "died" after three of six images (the rest put back as they were before their step). */
     private Path interruptedMove(Path src, Path dst) throws Exception {
         for (int i = 0; i < 6; i++) {
