@@ -46,8 +46,11 @@ final class RunScan {
     }
 
     final RunLayout layout;
+    /** The episodes' frames kept, and of them those with faces. */
     long frames;
     long framesWithFaces;
+    /** Fan art imported with {@code run --extra} ({@link MediaFiles#EXTRA_FOLDER}). */
+    long fanart;
     long dedupGroups;
     long dedupRemoved;
     final List<Group> groups = new ArrayList<>();
@@ -72,10 +75,16 @@ final class RunScan {
         RunScan scan = new RunScan(layout);
         if (Files.isDirectory(layout.frames())) {
             List<Path> kept = MediaFiles.images(layout.frames(), (f, why) -> scan.unreadable.add(f + ": " + why));
-            scan.frames = kept.size();
+            Path extra = layout.frames().resolve(MediaFiles.EXTRA_FOLDER).toAbsolutePath().normalize();
             for (int i = 0; i < kept.size(); i++) {
+                boolean fanart = kept.get(i).toAbsolutePath().normalize().startsWith(extra);
+                if (fanart) {
+                    scan.fanart++;
+                } else {
+                    scan.frames++;
+                }
                 try {
-                    scan.frame(kept.get(i));
+                    scan.frame(kept.get(i), fanart);
                 } catch (RuntimeException e) {
                     scan.unreadable.add(kept.get(i) + ": record not readable (" + e.getMessage() + ")");
                 }
@@ -115,10 +124,11 @@ final class RunScan {
         }
     }
 
-    private void frame(Path image) {
+    /** One kept image; imported fan art counts for its characters, not among the episodes' frames. */
+    private void frame(Path image, boolean fanart) {
         Sidecar s = read(image);
         DetectInfo d = s.get(DetectInfo.SECTION, DetectInfo.class).orElse(null);
-        if (d != null && d.faceCount() != null && d.faceCount() > 0 && d.faces() != null) {
+        if (!fanart && d != null && d.faceCount() != null && d.faceCount() > 0 && d.faces() != null) {
             // every faceStep-th frame with faces; when twice the sample is held, halve it and double the step
             if (framesWithFaces++ % faceStep == 0) {
                 faces.add(new Shot(image, d, d.faces().boxes().stream().map(DetectInfo.Box::box).toList(), null));

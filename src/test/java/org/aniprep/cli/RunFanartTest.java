@@ -45,6 +45,12 @@ class RunFanartTest {
         assertThat(Main.run("run", "--src", videos.toString(), "--dst", run.toString(), "--refs", refs.toString(),
                 "--extra", art + ":0.5", "--offline", "-q")).isZero();
 
+        // the run page counts the episode's frames and the fan art apart
+        long frames;
+        try (java.util.stream.Stream<Path> st = Files.list(run.resolve("frames/EP01"))) {
+            frames = st.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        assertThat(Files.readString(run.resolve("report.html"))).containsPattern(": " + frames + " frames kept \\(\\d+ with faces\\) and 3 fan-art picture\\(s\\),");
         Path eileen = run.resolve("frames/_extra/fanart/eileen.png");
         Path lucy = run.resolve("frames/_extra/fanart/lucy.png");
         for (Path copy : List.of(eileen, lucy)) {
