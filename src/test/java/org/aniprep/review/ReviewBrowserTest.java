@@ -7,14 +7,11 @@ import org.aniprep.sidecar.ReviewInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One scripted review session in a real browser (headless chromium through Selenium) on a run folder
- * {@code aniprep run} made ({@link BrowserRun}): on the characters page, name the unknown cluster
- * (Lucy's faces, with the drummer's two, Eileen's one and a box on the background mixed in); move the
+ * {@code aniprep run} made ({@link BrowserRun}): on the characters page, name the unknown clusters
+ * Lucy (her faces, with the drummer's two and a box on the background mixed in, and Eileen's look-alike
+ * faces where classify left them there), confirming the merge of a second cluster into Lucy; move the
  * drummer's two faces, now wrongly named Lucy, to a new character; mark the background box not a face;
- * mark Eileen's face not a face by mistake and undo that. Then the records on disk hold exactly these
+ * mark one of the faces not a face by mistake and undo that. Faces the session leaves alone keep
+ * classify's verdicts. Then the records on disk hold exactly these
  * decisions, and a rerun of the pipeline keeps every one. Done twice: with the mouse, and keyboard only.
  * Screenshots of each page go to {@code target/review-screens/}.
  */
@@ -42,230 +41,14 @@ class ReviewBrowserTest {
         BrowserRun.clearEnvironment();
     }
 
-    /** How the session's steps are carried out: by mouse or by keyboard. */
-    interface Hands {
-        /** Names the group of {@code faceId}; {@code merging}: a group of that name exists, and the user confirms the merge. */
-        void nameGroupOf(String faceId, String name, boolean merging);
-
-        void nameFaces(List<String> faceIds, String name);
-
-        void notAFace(String faceId);
-
-        void undo();
-
-        /** Goes to the view of key {@code key} (1, 2, 3) at {@code path}. */
-        void toView(String key, String path);
-
-        /** On the frames grid: removes frame {@code rel}. */
-        void removeFrame(String rel);
-
-        /** On the frames grid: adds {@code tag} to the frames {@code rels} (a bulk action: it confirms). */
-        void tagFrames(List<String> rels, String tag);
-
-        /** On the Dataset view: Apply. */
-        void apply();
-    }
-
-    /** Clicks, Ctrl-clicks and the action buttons; names are typed into the page's prompt. */
-    static final class Mouse implements Hands {
-        final Browser b;
-
-        Mouse(Browser b) {
-            this.b = b;
-        }
-
-        public void nameGroupOf(String faceId, String name, boolean merging) {
-            WebElement page = b.page();
-            b.face(faceId).findElement(org.openqa.selenium.By.xpath("ancestor::section")).findElement(
-                    org.openqa.selenium.By.cssSelector(".namegroup")).click();
-            b.answer(name);
-            if (merging) {
-                b.answer(null);
-            }
-            b.awaitDone(page);
-        }
-
-        public void nameFaces(List<String> faceIds, String name) {
-            WebElement page = b.page();
-            b.face(faceIds.get(0)).click();
-            for (String id : faceIds.subList(1, faceIds.size())) {
-                b.actions().keyDown(Keys.CONTROL).click(b.face(id)).keyUp(Keys.CONTROL).perform();
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(faceIds.size() + " selected");
-            b.find("#face-actions [data-action=name]").click();
-            b.answer(name);
-            b.awaitDone(page);
-        }
-
-        public void notAFace(String faceId) {
-            WebElement page = b.page();
-            b.face(faceId).click();
-            b.find("#face-actions [data-action=notface]").click();
-            b.awaitDone(page);
-        }
-
-        public void undo() {
-            WebElement page = b.page();
-            b.find("#undo").click();
-            b.awaitDone(page);
-        }
-
-        public void toView(String key, String path) {
-            b.find("header nav a[href=\"" + path + "\"]").click();
-            b.find("main");
-            assertThat(b.raw().getCurrentUrl()).endsWith(path);
-        }
-
-        public void removeFrame(String rel) {
-            WebElement page = b.page();
-            b.find("[data-frame=\"" + rel + "\"]").click();
-            b.find("#frame-actions [data-action=remove]").click();
-            b.awaitDone(page);
-        }
-
-        public void tagFrames(List<String> rels, String tag) {
-            WebElement page = b.page();
-            b.find("[data-frame=\"" + rels.get(0) + "\"]").click();
-            for (String rel : rels.subList(1, rels.size())) {
-                b.actions().keyDown(Keys.CONTROL).click(b.find("[data-frame=\"" + rel + "\"]")).keyUp(Keys.CONTROL).perform();
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(rels.size() + " selected");
-            b.find("#tag-text").sendKeys(tag);
-            b.find("#frame-actions [data-action=tag]").click();
-            b.find("dialog#confirm[open] #confirm-yes").click();
-            b.awaitDone(page);
-        }
-
-        public void apply() {
-            b.find("#apply").click();
-        }
-    }
-
-    /** Keys only (arrows to the tile, Space to select, the action's key; the prompt is typed into and Enter). */
-    static final class Keyboard implements Hands {
-        final Browser b;
-
-        Keyboard(Browser b) {
-            this.b = b;
-        }
-
-        /** From a fresh page (no tile focused) to tile {@code faceId}. */
-        private void to(String faceId) {
-            int i = b.tileIndex(faceId);
-            org.openqa.selenium.interactions.Actions a = b.actions();
-            for (int k = 0; k <= i; k++) {
-                a.sendKeys(Keys.ARROW_RIGHT);
-            }
-            a.perform();
-            assertThat(b.raw().switchTo().activeElement().getAttribute("data-face")).isEqualTo(faceId);
-        }
-
-        public void nameGroupOf(String faceId, String name, boolean merging) {
-            WebElement page = b.page();
-            to(faceId);
-            b.actions().keyDown(Keys.SHIFT).sendKeys("N").keyUp(Keys.SHIFT).perform();
-            b.answer(name);
-            if (merging) {
-                b.answer(null);
-            }
-            // the prompt opened while Shift was down, before the key-up reached the page: let go of it
-            b.driver.resetInputState();
-            b.awaitDone(page);
-        }
-
-        public void nameFaces(List<String> faceIds, String name) {
-            WebElement page = b.page();
-            to(faceIds.get(0));
-            b.actions().sendKeys(Keys.SPACE).perform();
-            int at = b.tileIndex(faceIds.get(0));
-            for (String id : faceIds.subList(1, faceIds.size())) {
-                int next = b.tileIndex(id);
-                org.openqa.selenium.interactions.Actions a = b.actions();
-                for (int k = at; k != next; k += Integer.signum(next - at)) {
-                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-                }
-                a.sendKeys(Keys.SPACE).perform();
-                at = next;
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(faceIds.size() + " selected");
-            b.actions().sendKeys("n").perform();
-            b.answer(name);
-            b.awaitDone(page);
-        }
-
-        public void notAFace(String faceId) {
-            WebElement page = b.page();
-            to(faceId);
-            b.actions().sendKeys("d").perform();
-            b.awaitDone(page);
-        }
-
-        public void undo() {
-            WebElement page = b.page();
-            b.actions().sendKeys("u").perform();
-            b.awaitDone(page);
-        }
-
-        public void toView(String key, String path) {
-            WebElement page = b.page();
-            b.actions().sendKeys(key).perform();
-            new WebDriverWait(b.raw(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(path));
-            b.find("main");
-        }
-
-        /** From a fresh page (no tile focused) to frame tile {@code rel}. */
-        private void toFrame(String rel) {
-            int i = b.frameIndex(rel);
-            org.openqa.selenium.interactions.Actions a = b.actions();
-            for (int k = 0; k <= i; k++) {
-                a.sendKeys(Keys.ARROW_RIGHT);
-            }
-            a.perform();
-            assertThat(b.raw().switchTo().activeElement().getAttribute("data-frame")).isEqualTo(rel);
-        }
-
-        public void removeFrame(String rel) {
-            WebElement page = b.page();
-            toFrame(rel);
-            b.actions().sendKeys("r").perform();
-            b.awaitDone(page);
-        }
-
-        public void tagFrames(List<String> rels, String tag) {
-            WebElement page = b.page();
-            toFrame(rels.get(0));
-            b.actions().sendKeys(Keys.SPACE).perform();
-            int at = b.frameIndex(rels.get(0));
-            for (String rel : rels.subList(1, rels.size())) {
-                int next = b.frameIndex(rel);
-                org.openqa.selenium.interactions.Actions a = b.actions();
-                for (int k = at; k != next; k += Integer.signum(next - at)) {
-                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-                }
-                a.sendKeys(Keys.SPACE).perform();
-                at = next;
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(rels.size() + " selected");
-            b.actions().sendKeys("#").perform();
-            b.actions().sendKeys(tag, Keys.ENTER).perform();
-            b.find("dialog#confirm[open] #confirm-text");
-            b.actions().sendKeys(Keys.ENTER).perform();
-            b.awaitDone(page);
-        }
-
-        public void apply() {
-            b.actions().sendKeys("a").perform();
-        }
-    }
-
     @Test
     void aSessionWithTheMouseHoldsOnDiskAndThroughARerun() throws Exception {
-        session("mouse", Mouse::new);
+        session("mouse", ReviewHands.Mouse::new);
     }
 
     @Test
     void theSameSessionKeyboardOnly() throws Exception {
-        session("keys", Keyboard::new);
+        session("keys", ReviewHands.Keyboard::new);
     }
 
     /** The faces the session works on, read off the page as the machine left it. */
@@ -285,7 +68,7 @@ class ReviewBrowserTest {
         return b.face(faceId).findElement(org.openqa.selenium.By.xpath("ancestor::section")).getAttribute("data-group");
     }
 
-    private void session(String pass, java.util.function.Function<Browser, Hands> hands) throws Exception {
+    private void session(String pass, java.util.function.Function<Browser, ReviewHands.Hands> hands) throws Exception {
         try (Browser b = Browser.open()) {
             BrowserRun run = BrowserRun.make(tmp);
             server = ReviewServer.start(ReviewFolder.of(run.root), new ReviewServer.Options("127.0.0.1", 0, ReviewServer.defaultViews()));
@@ -317,7 +100,7 @@ class ReviewBrowserTest {
             Plan plan = new Plan(cluster, drummer, bogus, eileen, removed, leftAlone);
             b.screenshot(pass + "-characters-before");
 
-            Hands h = hands.apply(b);
+            ReviewHands.Hands h = hands.apply(b);
             // the user names every unknown cluster Lucy, then picks out what is not hers
             for (String face : firstOfEach) {
                 h.nameGroupOf(face, "Lucy", !face.equals(firstOfEach.get(0)));
