@@ -122,13 +122,17 @@ final class ReviewHands {
 
         /** From a fresh page (no tile focused) to tile {@code faceId}. */
         private void to(String faceId) {
-            int i = b.tileIndex(faceId);
+            arrowTo(b.tileIndex(faceId), "data-face", faceId);
+        }
+
+        /** From a fresh page, Right {@code index} + 1 times: the tile whose {@code attribute} is {@code id} has the focus. */
+        private void arrowTo(int index, String attribute, String id) {
             org.openqa.selenium.interactions.Actions a = b.actions();
-            for (int k = 0; k <= i; k++) {
+            for (int k = 0; k <= index; k++) {
                 a.sendKeys(Keys.ARROW_RIGHT);
             }
             a.perform();
-            assertThat(b.raw().switchTo().activeElement().getAttribute("data-face")).isEqualTo(faceId);
+            assertThat(b.raw().switchTo().activeElement().getAttribute(attribute)).isEqualTo(id);
         }
 
         public void nameGroupOf(String faceId, String name, boolean merging) {
@@ -147,18 +151,7 @@ final class ReviewHands {
         public void nameFaces(List<String> faceIds, String name) {
             WebElement page = b.page();
             to(faceIds.get(0));
-            b.actions().sendKeys(Keys.SPACE).perform();
-            int at = b.tileIndex(faceIds.get(0));
-            for (String id : faceIds.subList(1, faceIds.size())) {
-                int next = b.tileIndex(id);
-                org.openqa.selenium.interactions.Actions a = b.actions();
-                for (int k = at; k != next; k += Integer.signum(next - at)) {
-                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-                }
-                a.sendKeys(Keys.SPACE).perform();
-                at = next;
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(faceIds.size() + " selected");
+            selectWithArrows(faceIds, b::tileIndex);
             b.actions().sendKeys("n").perform();
             b.answer(name);
             b.awaitDone(page);
@@ -186,13 +179,23 @@ final class ReviewHands {
 
         /** From a fresh page (no tile focused) to frame tile {@code rel}. */
         private void toFrame(String rel) {
-            int i = b.frameIndex(rel);
-            org.openqa.selenium.interactions.Actions a = b.actions();
-            for (int k = 0; k <= i; k++) {
-                a.sendKeys(Keys.ARROW_RIGHT);
+            arrowTo(b.frameIndex(rel), "data-frame", rel);
+        }
+
+        /** From the focused first of {@code ids}: Space on it, then arrows to each of the others and Space. */
+        private void selectWithArrows(List<String> ids, java.util.function.ToIntFunction<String> index) {
+            b.actions().sendKeys(Keys.SPACE).perform();
+            int at = index.applyAsInt(ids.get(0));
+            for (String id : ids.subList(1, ids.size())) {
+                int next = index.applyAsInt(id);
+                org.openqa.selenium.interactions.Actions a = b.actions();
+                for (int k = at; k != next; k += Integer.signum(next - at)) {
+                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+                }
+                a.sendKeys(Keys.SPACE).perform();
+                at = next;
             }
-            a.perform();
-            assertThat(b.raw().switchTo().activeElement().getAttribute("data-frame")).isEqualTo(rel);
+            assertThat(b.find("#selcount").getText()).isEqualTo(ids.size() + " selected");
         }
 
         public void removeFrame(String rel) {
@@ -205,18 +208,7 @@ final class ReviewHands {
         public void tagFrames(List<String> rels, String tag) {
             WebElement page = b.page();
             toFrame(rels.get(0));
-            b.actions().sendKeys(Keys.SPACE).perform();
-            int at = b.frameIndex(rels.get(0));
-            for (String rel : rels.subList(1, rels.size())) {
-                int next = b.frameIndex(rel);
-                org.openqa.selenium.interactions.Actions a = b.actions();
-                for (int k = at; k != next; k += Integer.signum(next - at)) {
-                    a.sendKeys(next > at ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-                }
-                a.sendKeys(Keys.SPACE).perform();
-                at = next;
-            }
-            assertThat(b.find("#selcount").getText()).isEqualTo(rels.size() + " selected");
+            selectWithArrows(rels, b::frameIndex);
             b.actions().sendKeys("#").perform();
             b.actions().sendKeys(tag, Keys.ENTER).perform();
             b.find("dialog#confirm[open] #confirm-text");
