@@ -85,11 +85,11 @@ final class Silhouette {
     static Match match(float[] a, int atA, float[] b, int atB) {
         double rms = Double.MAX_VALUE;
         double lower = Double.MAX_VALUE;
+        double[] d = new double[2]; // one scratch pair for the 18 alignments: the vote scores millions of pairs
         for (int m = 0; m < 2; m++) {
             for (int dy = -SHIFT; dy <= SHIFT; dy++) {
                 for (int dx = -SHIFT; dx <= SHIFT; dx++) {
-                    double[] d = shifted(a, atA, b, atB, m == 1, dx, dy);
-                    if (d != null) {
+                    if (shifted(a, atA, b, atB, m == 1, dx, dy, d)) {
                         rms = Math.min(rms, d[0]);
                         lower = Math.min(lower, d[1]);
                     }
@@ -99,8 +99,8 @@ final class Silhouette {
         return new Match(rms, lower == Double.MAX_VALUE ? 1 : lower);
     }
 
-    /** {rms, lower} for one alignment, or null when fewer than half the cells are seen in both. */
-    private static double[] shifted(float[] a, int atA, float[] b, int atB, boolean mirror, int dx, int dy) {
+    /** {rms, lower} of one alignment into {@code out}; false when fewer than half the cells are seen in both. */
+    private static boolean shifted(float[] a, int atA, float[] b, int atB, boolean mirror, int dx, int dy, double[] out) {
         double s = 0;
         double min = 0;
         double max = 0;
@@ -129,9 +129,11 @@ final class Silhouette {
             }
         }
         if (n < ROWS * COLS / 2) {
-            return null;
+            return false;
         }
-        return new double[] {Math.sqrt(s / n), max == 0 ? 0 : 1 - min / max};
+        out[0] = Math.sqrt(s / n);
+        out[1] = max == 0 ? 0 : 1 - min / max;
+        return true;
     }
 
     /** Root-mean-square difference per cell seen in both (0 = same layout, 1 = opposite). */

@@ -57,8 +57,8 @@ public final class RunReport {
         double total = data.stages().stream().mapToDouble(RunReportData.Stage::seconds).sum();
         List<String> summary = List.of(String.format(Locale.ROOT, "%s: %d frames kept (%d with faces)%s, %d removed by dedup, "
                         + "%d by filter; %d failed inputs; stages took %.1f s in all.", layout.root(), scan.frames,
-                scan.framesWithFaces, scan.fanart == 0 ? "" : " and " + scan.fanart + " fan-art picture(s)", scan.dedupRemoved, scan.filteredCounts.values().stream().mapToLong(Long::longValue).sum(),
-                failures.size(), total));
+                scan.framesWithFaces, scan.fanart == 0 ? "" : " and " + scan.fanart + " fan-art picture(s)", scan.dedupRemoved,
+                scan.filteredCounts.values().stream().mapToLong(Long::longValue).sum(), failures.size(), total));
         List<Section> sections = new ArrayList<>();
         sections.add(dedup(scan));
         sections.add(filtered(scan));

@@ -49,7 +49,7 @@ final class Selection {
                 orphaned++;
                 continue; // its frame was removed (filter, review) or taken out of --extra: the crop goes with it
             }
-            if (c.crop() != null && c.crop().areaFraction() > CROP_AS_FRAME && c.crop().frame() != null) {
+            if (c.crop() != null && c.crop().areaFraction() > CROP_AS_FRAME) {
                 replaced++;
                 continue; // the frame is (or is about to be) in the set already, once
             }
