@@ -14,9 +14,9 @@ import org.aniprep.image.RgbImage;
  *   <li>{@link Silhouette}: where the hair colour lies around the face, over the whole region and, as a
  *       Jaccard distance, from the cheeks down (hair length and side locks; {@link Silhouette.Match}).</li>
  * </ul>
- * The score's weights were fitted (logistic regression) on the tuning seeds only: the look-alike sets
- * of seeds 1 and 2 and the accuracy set of seed 11, on faces within the naming radius of a reference,
- * "same character" against "a look-alike of another"; {@link #CUT} is the score below which a face is
+ * The score's weights were fitted (logistic regression; the test tool {@code ShapeFitReport} refits them)
+ * on the tuning seeds only: the look-alike sets of seeds 1 and 2 and the accuracy set of seed 11, on
+ * faces within the naming radius of a reference, "same character" against "a look-alike of another"; {@link #CUT} is the score below which a face is
  * left uncertain. Each measure alone was weaker (docs/classify.md). It applies to every face with a
  * shape block, however close its colours.
  */
@@ -53,11 +53,22 @@ final class ShapeCheck {
 
     /** The logistic score of {@code face} against {@code ref}, both holding the shape block at {@code at}. */
     static double score(float[] face, float[] ref, int at) {
+        return measures(face, ref, at).score();
+    }
+
+    /** The four shape distances of {@code face} from {@code ref}, as the score weighs them (the silhouette's RMS capped at 1). */
+    record Measures(double head, double wide, double silhouette, double lower) {
+        double score() {
+            return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * silhouette + W_LOWER * lower;
+        }
+    }
+
+    static Measures measures(float[] face, float[] ref, int at) {
         double head = Hog.distance(ref, at, face, at);
         double wide = Hog.distance(ref, at + Hog.DIMS, face, at + Hog.DIMS);
         int s = at + 2 * Hog.DIMS;
         Silhouette.Match sil = Silhouette.match(ref, s, face, s);
-        return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * Math.min(1, sil.rms()) + W_LOWER * sil.lower();
+        return new Measures(head, wide, Math.min(1, sil.rms()), sil.lower());
     }
 
     /** Whether {@code vec} carries a shape block at {@code at} (a real HOG is of unit length; a missing one is all zeros). */
