@@ -16,9 +16,9 @@ import org.aniprep.image.RgbImage;
  * </ul>
  * The score's weights were fitted (logistic regression; the test tool {@code ShapeFitReport} refits them)
  * on the tuning seeds only: the look-alike sets of seeds 1 and 2 and the accuracy set of seed 11, on
- * faces within the naming radius of a reference, "same character" against "a look-alike of another"; {@link #CUT} is the score below which a face is
- * left uncertain. Each measure alone was weaker (docs/classify.md). It applies to every face with a
- * shape block, however close its colours.
+ * faces within the naming radius of a reference, "same character" against "a look-alike of another";
+ * {@link #CUT} is the score below which a face is left uncertain. Each measure alone was weaker
+ * (docs/classify.md). It applies to every face with a shape block, however close its colours.
  */
 final class ShapeCheck {
     static final double HEAD_SIDE = 0.5;

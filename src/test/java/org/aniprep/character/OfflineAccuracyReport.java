@@ -41,28 +41,8 @@ public final class OfflineAccuracyReport {
         double jitter = args.length > 2 ? Double.parseDouble(args[2]) : 0.12;
         double threshold = args.length > 3 ? Double.parseDouble(args[3]) : OfflineSignature.THRESHOLD;
         CastScenes cast = new CastScenes();
-        Map<String, List<float[]>> refs = new LinkedHashMap<>();
-        for (String f : List.of("eileen_happy.png", "lucy_happy.png")) {
-            CastScenes.Scene s = cast.sprite(f);
-            CastScenes.Face face = s.faces().get(0);
-            refs.computeIfAbsent(face.who(), k -> new ArrayList<>()).add(OfflineSignature.of(s.image(), face.box()).vector());
-        }
-        Random rnd = new Random(seed ^ 0x5eed);
-        List<Query> queries = new ArrayList<>();
-        for (CastScenes.Scene s : cast.scenes(n, seed, List.of("eileen_vhappy.png", "eileen_concerned.png", "lucy_mad.png",
-                "eileen_happy.png", "lucy_happy.png"))) {
-            for (CastScenes.Face f : s.faces()) {
-                queries.add(new Query(f.who(), OfflineSignature.of(s.image(), jittered(f.box(), jitter, rnd, s.image().width(),
-                        s.image().height())).vector(), s.name()));
-            }
-        }
-        for (String c : List.of("concert1.png", "concert3.png")) {
-            CastScenes.Scene s = cast.concert(c);
-            for (CastScenes.Face f : s.faces()) {
-                queries.add(new Query(f.who(), OfflineSignature.of(s.image(), f.box()).vector(), c));
-            }
-        }
-        queries.addAll(lookAlikes(rnd));
+        Map<String, List<float[]>> refs = references(cast);
+        List<Query> queries = queries(cast, n, seed, jitter);
         System.out.printf("%d query faces (%d scenes, seed %d, box jitter ±%.0f%%; plus the concert CGs and the demo's drawn cast as "
                 + "unreferenced look-alikes), references: %s%n", queries.size(), n, seed, jitter * 100, refs.keySet());
         for (String who : List.of("Eileen", "Lucy", "drummer", "akane", "kuro", "kiiro", "aoi")) {
@@ -85,6 +65,38 @@ public final class OfflineAccuracyReport {
                 System.out.printf("  %s %s -> %s%n", q.where(), q.who(), label(refs, q.vector(), threshold));
             }
         }
+    }
+
+    /** The references: one sprite each of Eileen and Lucy on white. */
+    static Map<String, List<float[]>> references(CastScenes cast) {
+        Map<String, List<float[]>> refs = new LinkedHashMap<>();
+        for (String f : List.of("eileen_happy.png", "lucy_happy.png")) {
+            CastScenes.Scene s = cast.sprite(f);
+            CastScenes.Face face = s.faces().get(0);
+            refs.computeIfAbsent(face.who(), k -> new ArrayList<>()).add(OfflineSignature.of(s.image(), face.box()).vector());
+        }
+        return refs;
+    }
+
+    /** The query faces: {@code n} scenes of the sprites (boxes jittered), the concert CGs, the drawn cast as look-alikes. */
+    static List<Query> queries(CastScenes cast, int n, long seed, double jitter) {
+        Random rnd = new Random(seed ^ 0x5eed);
+        List<Query> queries = new ArrayList<>();
+        for (CastScenes.Scene s : cast.scenes(n, seed, List.of("eileen_vhappy.png", "eileen_concerned.png", "lucy_mad.png",
+                "eileen_happy.png", "lucy_happy.png"))) {
+            for (CastScenes.Face f : s.faces()) {
+                queries.add(new Query(f.who(), OfflineSignature.of(s.image(), jittered(f.box(), jitter, rnd, s.image().width(),
+                        s.image().height())).vector(), s.name()));
+            }
+        }
+        for (String c : List.of("concert1.png", "concert3.png")) {
+            CastScenes.Scene s = cast.concert(c);
+            for (CastScenes.Face f : s.faces()) {
+                queries.add(new Query(f.who(), OfflineSignature.of(s.image(), f.box()).vector(), c));
+            }
+        }
+        queries.addAll(lookAlikes(rnd));
+        return queries;
     }
 
     /**

@@ -2,14 +2,13 @@ package org.aniprep.character;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Refits {@link ShapeCheck}'s logistic weights on the tuning seeds only, so the shipped weights can be
  * checked and a new shape measure weighed (docs/classify.md "Look-alikes without a reference"): every
  * face–reference pair between colour {@link OfflineEmbedder#TRUSTED} and the naming radius, "same
  * character" against "a look-alike of another", from the look-alike sets of seeds 1 and 2 and the accuracy
- * set of seed 11 (as {@link OfflineAccuracyReport} builds it). Prints the fitted weights and, for them and
+ * set of seed 11 ({@link OfflineAccuracyReport#queries}, with the concert CGs and the drawn cast). Prints the fitted weights and, for them and
  * for the shipped ones, how many pairs of each kind pass at a few cuts. Arguments: [nearest (each face's
  * nearest reference only) | all (every reference in the band; default)].
  */
@@ -86,19 +85,8 @@ public final class ShapeFitReport {
             }
         }
         Group acc = new Group(11);
-        for (String file : List.of("eileen_happy.png", "lucy_happy.png")) {
-            CastScenes.Scene s = cast.sprite(file);
-            add(acc.refWho(), acc.refs(), s.faces().get(0).who(), OfflineSignature.of(s.image(), s.faces().get(0).box()).vector());
-        }
-        Random rnd = new Random(11 ^ 0x5eed);
-        for (CastScenes.Scene s : cast.scenes(120, 11, List.of("eileen_vhappy.png", "eileen_concerned.png", "lucy_mad.png",
-                "eileen_happy.png", "lucy_happy.png"))) {
-            for (CastScenes.Face f : s.faces()) {
-                FaceBox b = OfflineAccuracyReport.jittered(f.box(), 0.12, rnd, s.image().width(), s.image().height());
-                add(acc.who(), acc.faces(), f.who(), OfflineSignature.of(s.image(), b).vector());
-            }
-        }
-        OfflineAccuracyReport.lookAlikes(rnd).forEach(q -> add(acc.who(), acc.faces(), q.who(), q.vector()));
+        OfflineAccuracyReport.references(cast).forEach((who, vectors) -> vectors.forEach(v -> add(acc.refWho(), acc.refs(), who, v)));
+        OfflineAccuracyReport.queries(cast, 120, 11, 0.12).forEach(q -> add(acc.who(), acc.faces(), q.who(), q.vector()));
         groups.add(acc);
         return groups;
     }
@@ -108,26 +96,31 @@ public final class ShapeFitReport {
         vectors.add(v);
     }
 
+    private static Pair pair(Group g, int face, int ref) {
+        return new Pair(ShapeCheck.measures(g.faces().get(face), g.refs().get(ref), OfflineSignature.COLOUR_DIMS),
+                g.who().get(face).equals(g.refWho().get(ref)), g.seed());
+    }
+
     private static List<Pair> pairs(List<Group> groups, boolean nearestOnly) {
         double reach = OfflineSignature.THRESHOLD + OfflineEmbedder.SHAPE_REACH;
-        int at = OfflineSignature.COLOUR_DIMS;
         List<Pair> out = new ArrayList<>();
         for (Group g : groups) {
             for (int i = 0; i < g.faces().size(); i++) {
                 float[] face = g.faces().get(i);
                 int nearest = -1;
+                double nearestD = Double.MAX_VALUE;
                 for (int j = 0; j < g.refs().size(); j++) {
                     double d = OfflineSignature.distance(face, g.refs().get(j));
-                    if (nearest < 0 || d < OfflineSignature.distance(face, g.refs().get(nearest))) {
+                    if (d < nearestD) {
                         nearest = j;
+                        nearestD = d;
                     }
                     if (!nearestOnly && d > OfflineEmbedder.TRUSTED && d <= reach) {
-                        out.add(new Pair(ShapeCheck.measures(face, g.refs().get(j), at), g.who().get(i).equals(g.refWho().get(j)), g.seed()));
+                        out.add(pair(g, i, j));
                     }
                 }
-                double d = nearest < 0 ? Double.MAX_VALUE : OfflineSignature.distance(face, g.refs().get(nearest));
-                if (nearestOnly && d > OfflineEmbedder.TRUSTED && d <= reach) {
-                    out.add(new Pair(ShapeCheck.measures(face, g.refs().get(nearest), at), g.who().get(i).equals(g.refWho().get(nearest)), g.seed()));
+                if (nearestOnly && nearestD > OfflineEmbedder.TRUSTED && nearestD <= reach) {
+                    out.add(pair(g, i, nearest));
                 }
             }
         }
