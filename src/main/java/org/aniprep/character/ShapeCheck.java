@@ -4,15 +4,16 @@ import org.aniprep.image.RgbImage;
 
 /**
  * The offline embedder's second test before a face takes a reference's name (issue 19): its colours
- * ({@link OfflineSignature}) say "same palette", the drawing must say "same design" too. Three shape
- * measures of the face against the reference, combined by a logistic score (docs/classify.md
+ * ({@link OfflineSignature}) say "same palette", the drawing must say "same design" too. Four shape
+ * descriptors of the face against the reference, combined by a logistic score (docs/classify.md
  * "Look-alikes without a reference"):
  * <ul>
  *   <li>HOG of the head region (the face box widened ½ its width each side, 0.6 of its height above, 0.3
  *       below): fringe, eyes, face outline;</li>
  *   <li>HOG of a wider region (1 width each side, 0.7 above, 1.2 below): hair length, tails, side locks;</li>
  *   <li>{@link Silhouette}: where the hair colour lies around the face, over the whole region and, as a
- *       Jaccard distance, from the cheeks down (hair length and side locks; {@link Silhouette.Match}).</li>
+ *       Jaccard distance, from the cheeks down (hair length and side locks; {@link Silhouette.Match});</li>
+ *   <li>{@link Ornament}: the hues worn in the hair above the eyes (bands, clips, ribbons).</li>
  * </ul>
  * The score's weights were fitted (logistic regression; the test tool {@code ShapeFitReport} refits them)
  * on the tuning seeds only: the look-alike sets of seeds 1 and 2 and the accuracy set of seed 11, on
@@ -27,28 +28,32 @@ final class ShapeCheck {
     static final double WIDE_SIDE = 1.0;
     static final double WIDE_ABOVE = 0.7;
     static final double WIDE_BELOW = 1.2;
-    static final int DIMS = 2 * Hog.DIMS + Silhouette.dims();
+    static final int DIMS = 2 * Hog.DIMS + Silhouette.dims() + Ornament.BINS;
     /**
      * Logistic score = B + W_HEAD·head HOG distance + W_WIDE·wide HOG distance + W_SILHOUETTE·silhouette
-     * distance + W_LOWER·the silhouettes' Jaccard distance below the cheeks ({@link Silhouette.Match}).
+     * distance + W_LOWER·the silhouettes' Jaccard distance below the cheeks ({@link Silhouette.Match}) +
+     * W_ORNAMENT·the ornaments' hue distance ({@link Ornament#distance}).
      */
-    static final double B = 20.75;
-    static final double W_HEAD = -25.22;
-    static final double W_WIDE = -19.87;
-    static final double W_SILHOUETTE = -11.28;
-    static final double W_LOWER = -7.16;
+    static final double B = 22.06;
+    static final double W_HEAD = -25.48;
+    static final double W_WIDE = -13.98;
+    static final double W_SILHOUETTE = -10.27;
+    static final double W_LOWER = -10.43;
+    static final double W_ORNAMENT = -67.27;
     /** Below this score the shapes disagree (log-odds −1: tuned so the accuracy set keeps ≥ 0.91, tuning seeds only). */
     static final double CUT = -1.0;
 
     private ShapeCheck() {
     }
 
-    /** Writes the three shape descriptors of {@code face} into {@code vec} from {@code at}. */
+    /** Writes the four shape descriptors of {@code face} into {@code vec} from {@code at}. */
     static void put(RgbImage img, FaceBox face, ColourMode hair, float[] vec, int at) {
         System.arraycopy(Hog.of(img, face, HEAD_SIDE, HEAD_ABOVE, HEAD_BELOW), 0, vec, at, Hog.DIMS);
         System.arraycopy(Hog.of(img, face, WIDE_SIDE, WIDE_ABOVE, WIDE_BELOW), 0, vec, at + Hog.DIMS, Hog.DIMS);
         float[] s = Silhouette.of(img, face, hair);
         System.arraycopy(s, 0, vec, at + 2 * Hog.DIMS, s.length);
+        float[] o = Ornament.of(img, face, hair);
+        System.arraycopy(o, 0, vec, at + 2 * Hog.DIMS + s.length, o.length);
     }
 
     /** The logistic score of {@code face} against {@code ref}, both holding the shape block at {@code at}. */
@@ -56,10 +61,10 @@ final class ShapeCheck {
         return measures(face, ref, at).score();
     }
 
-    /** The four shape distances of {@code face} from {@code ref}, as the score weighs them (the silhouette's RMS capped at 1). */
-    record Measures(double head, double wide, double silhouette, double lower) {
+    /** The five shape distances of {@code face} from {@code ref}, as the score weighs them (the silhouette's RMS capped at 1). */
+    record Measures(double head, double wide, double silhouette, double lower, double ornament) {
         double score() {
-            return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * silhouette + W_LOWER * lower;
+            return B + W_HEAD * head + W_WIDE * wide + W_SILHOUETTE * silhouette + W_LOWER * lower + W_ORNAMENT * ornament;
         }
     }
 
@@ -68,7 +73,8 @@ final class ShapeCheck {
         double wide = Hog.distance(ref, at + Hog.DIMS, face, at + Hog.DIMS);
         int s = at + 2 * Hog.DIMS;
         Silhouette.Match sil = Silhouette.match(ref, s, face, s);
-        return new Measures(head, wide, Math.min(1, sil.rms()), sil.lower());
+        int o = s + Silhouette.dims();
+        return new Measures(head, wide, Math.min(1, sil.rms()), sil.lower(), Ornament.distance(ref, o, face, o));
     }
 
     /** Whether {@code vec} carries a shape block at {@code at} (a real HOG is of unit length; a missing one is all zeros). */
