@@ -16,7 +16,7 @@ import org.aniprep.image.RgbImage;
  * has the weights, the threshold and the measurements behind them.
  */
 public final class OfflineSignature {
-    public static final String ID = "offline-v3";
+    public static final String ID = "offline-v4";
     /** Same character ⇔ distance ≤ this (tuned on varied scenes, see docs/classify.md). */
     public static final double THRESHOLD = 0.14;
 

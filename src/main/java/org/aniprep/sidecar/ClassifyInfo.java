@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Section {@code classify}: who the faces of the image are.
  *
- * @param embedder   the character embedder that made the embeddings ({@code offline-v3} or a CCIP model id)
+ * @param embedder   the character embedder that made the embeddings ({@code offline-v4} or a CCIP model id)
  * @param threshold  the distance within which a face took a reference character's name
  * @param characters the named characters of the image in face order, each once ({@code unknown} faces left out)
  * @param faces      one entry per face box of the {@code detect} section that was looked at

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ShapeFitReport {
     record Pair(ShapeCheck.Measures m, boolean same, long seed) {
         double[] x() {
-            return new double[] {1, m.head(), m.wide(), m.silhouette(), m.lower(), m.ornament()};
+            return new double[] {1, m.head(), m.wide(), m.silhouette(), m.lower(), m.ornament(), m.outline()};
         }
     }
 
@@ -25,7 +25,7 @@ public final class ShapeFitReport {
         }
     }
 
-    static final String[] NAMES = {"B", "head", "wide", "silhouette", "lower", "ornament"};
+    static final String[] NAMES = {"B", "head", "wide", "silhouette", "lower", "ornament", "outline"};
 
     public static void main(String[] args) {
         boolean nearestOnly = args.length > 0 && args[0].equals("nearest");
@@ -35,7 +35,7 @@ public final class ShapeFitReport {
                 OfflineSignature.THRESHOLD + OfflineEmbedder.SHAPE_REACH, nearestOnly ? "nearest reference" : "every reference",
                 pairs.size(), same, pairs.size() - same);
         double[] fitted = Logistic.fit(pairs.stream().map(Pair::x).toList(), pairs.stream().map(Pair::same).toList(), 1e-3);
-        double[] shipped = {ShapeCheck.B, ShapeCheck.W_HEAD, ShapeCheck.W_WIDE, ShapeCheck.W_SILHOUETTE, ShapeCheck.W_LOWER, ShapeCheck.W_ORNAMENT};
+        double[] shipped = {ShapeCheck.B, ShapeCheck.W_HEAD, ShapeCheck.W_WIDE, ShapeCheck.W_SILHOUETTE, ShapeCheck.W_LOWER, ShapeCheck.W_ORNAMENT, ShapeCheck.W_OUTLINE};
         for (double[] w : List.of(fitted, shipped)) {
             printWeights(w == fitted ? "fitted: " : "shipped:", w);
             for (double cut : new double[] {-3, -2, ShapeCheck.CUT, 0}) {
