@@ -105,6 +105,15 @@ record ColourMode(double l, double a, double b, double share) {
         return dist(lab[i], lab[i + 1], lab[i + 2], l, a, b) <= radius;
     }
 
+    /** Which of the sampled cells ({@code valid}, colours in {@code lab}) lie within {@code radius} of this colour; none when the zone was empty. */
+    boolean[] nearMask(float[] lab, boolean[] valid, double radius) {
+        boolean[] out = new boolean[valid.length];
+        for (int c = 0; c < out.length && share > 0; c++) {
+            out[c] = valid[c] && near(lab, c * 3, radius);
+        }
+        return out;
+    }
+
     double chroma() {
         return Math.hypot(a, b);
     }

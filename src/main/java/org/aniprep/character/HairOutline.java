@@ -70,11 +70,7 @@ final class HairOutline {
         float[] lab = new float[NX * NY * 3];
         boolean[] valid = new boolean[NX * NY];
         HeadGrid.sampleInto(img, f.x0() - SIDE * w, f.y0() - ABOVE * h, f.x1() + SIDE * w, f.y0() + BELOW_TOP * h, NX, NY, lab, valid);
-        boolean[] near = new boolean[NX * NY];
-        for (int c = 0; c < near.length; c++) {
-            near[c] = valid[c] && hair.near(lab, c * 3, RADIUS);
-        }
-        return connectedToCrown(near);
+        return connectedToCrown(hair.nearMask(lab, valid, RADIUS));
     }
 
     /** The hair cells 4-connected to those just above the face box (its columns, the rows within 0.3 h above its top). */

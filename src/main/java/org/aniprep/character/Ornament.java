@@ -30,10 +30,7 @@ final class Ornament {
         float[] lab = new float[NX * NY * 3];
         boolean[] valid = new boolean[NX * NY];
         HeadGrid.sampleInto(img, f.x0() - SIDE * w, f.y0() - ABOVE * h, f.x1() + SIDE * w, f.y0() + BELOW_TOP * h, NX, NY, lab, valid);
-        boolean[] isHair = new boolean[NX * NY];
-        for (int c = 0; c < isHair.length; c++) {
-            isHair[c] = valid[c] && hair.share() > 0 && hair.near(lab, c * 3, Silhouette.HAIR_RADIUS);
-        }
+        boolean[] isHair = hair.nearMask(lab, valid, Silhouette.HAIR_RADIUS);
         double[] hist = new double[BINS];
         int seen = 0;
         for (int v = 0; v < NY; v++) {

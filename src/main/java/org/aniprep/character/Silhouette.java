@@ -39,6 +39,7 @@ final class Silhouette {
         float[] lab = new float[nx * ny * 3];
         boolean[] valid = new boolean[nx * ny];
         HeadGrid.sampleInto(img, x0, y0, x1, y1, nx, ny, lab, valid);
+        boolean[] isHair = hair.nearMask(lab, valid, HAIR_RADIUS);
         double[] hairHits = new double[COLS * ROWS];
         double[] seen = new double[COLS * ROWS];
         for (int v = 0; v < ny; v++) {
@@ -49,7 +50,7 @@ final class Silhouette {
                 }
                 int block = (v / SUB) * COLS + u / SUB;
                 seen[block]++;
-                if (hair.share() > 0 && hair.near(lab, c * 3, HAIR_RADIUS)) {
+                if (isHair[c]) {
                     hairHits[block]++;
                 }
             }
