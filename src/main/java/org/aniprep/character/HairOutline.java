@@ -10,7 +10,7 @@ import org.aniprep.image.RgbImage;
  * convex envelope, as a share of the region's width ({@link #UNKNOWN} when the hair runs into the region's
  * top or the upper half of its sides: the background then has the hair's colour, and the outline is the
  * background's). The outline from the top was measured too and left out: the crown's line against the
- * sky or a wall is noisier than the sides, and it weakened the score (docs/classify.md). A design keeps
+ * sky or a wall is noisier than the sides, and it gained nothing (docs/classify.md). A design keeps
  * its outline across poses and expressions; one of {@link ShapeCheck}'s measures.
  */
 final class HairOutline {

@@ -4,7 +4,7 @@ import org.aniprep.image.RgbImage;
 
 /**
  * The offline embedder's second test before a face takes a reference's name (issue 19): its colours
- * ({@link OfflineSignature}) say "same palette", the drawing must say "same design" too. Six shape
+ * ({@link OfflineSignature}) say "same palette", the drawing must say "same design" too. Five shape
  * descriptors of the face against the reference, combined by a logistic score (docs/classify.md
  * "Look-alikes without a reference"):
  * <ul>
